@@ -50,6 +50,7 @@ import { isDecoratedJob } from "./decorated-job";
 import { isFirebaseEventTrigger } from "./firebase-trigger";
 import { reopensLostConnection } from "./lost-connection";
 import { tryOnlyWarns } from "./diagnostic-check";
+import { onlySetsNextCookies } from "./next-cookies";
 import { isScheduledJobMethod, noteScheduledJobs } from "./scheduled-singleton";
 import { isConfiguredJob, noteConfiguredJob } from "./configured-job";
 import { awaitsKeptPromise, dropsKeptRejection } from "./kept-promise";
@@ -371,6 +372,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
   if (tryStmt.tryBlock.statements.length === 0) return;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
+  // `try { cookies().set(c.name, c.value, c.attributes); } catch {}`: Next.js refuses it while a Server Component renders (next-cookies.ts).
+  if (onlySetsNextCookies(tryStmt.tryBlock) && block.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return;
   if (tryCannotThrow(tryStmt.tryBlock) || onlyDroppedSupabaseWrites(ctx, tryStmt.tryBlock) || onlySupabaseResultsInTry(ctx, tryStmt.tryBlock, block.statements.some((st) => ts.isReturnStatement(st) && st.expression !== undefined))) return;
   if (explained) {
     const throws: ts.ThrowStatement[] = [];

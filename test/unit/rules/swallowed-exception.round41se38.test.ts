@@ -12,10 +12,12 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 // - A fixed-text error thrown only in the branch where the caught error has no message (optional.ts
 //   throwsForNonError): my-bilingual-reader's `if (error.message) throw new Error(error.message); else
 //   throw new Error("Error calling DeepSeek API")`, as `new Error(error.message || "…")` (debatable clean).
+// - A try that only writes cookies through Next.js's `cookies()` store (next-cookies.ts): tfcm's Lucia
+//   `validateRequest` and the `@supabase/ssr` `setAll` template without its comment (debatable clean).
 // - A diagnostic check whose only effect is a warning (diagnostic-check.ts): nest-langgraph-ai's
 //   Qdrant vector-size check (decided clean).
 // This table declares only the cases its invalid rows name.
-const named = new Set(["logAndContinue", "rethrowWithoutCause"]);
+const named = new Set(["logAndContinue", "rethrowWithoutCause", "emptyCatch"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 const rethrow = (code: string, logLine: string, indent: string, err: string) => ({ title: "Rethrow the error", output: code.replace(`${logLine}\n`, `${logLine}\n${indent}throw ${err};\n`) });
@@ -252,6 +254,59 @@ const messageOrFixedTs = dedent`
 // Neighbour: the test is for a response, so real errors reach the fixed text.
 const responseOrFixed = messageOrFixed.replace("if (error.message) {\n      throw new Error(error.message);", "if (error.response) {\n      throw new Error(error.response.data.error);").replace("Deepseek Error:\", error.message", "Deepseek Error:\", error");
 
+// tunglamforwork/tfcm src/lib/lucia.ts, reduced: Lucia's documented session-cookie refresh.
+const luciaRefresh = dedent`
+  import { cookies } from "next/headers";
+  import { cache } from "react";
+  import { lucia } from "./auth";
+  export const validateRequest = cache(async () => {
+    const sessionId = cookies().get(lucia.sessionCookieName)?.value ?? null;
+    if (!sessionId) return { user: null, session: null };
+    const result = await lucia.validateSession(sessionId);
+    try {
+      if (result.session && result.session.fresh) {
+        const sessionCookie = lucia.createSessionCookie(result.session.id);
+        cookies().set(sessionCookie.name, sessionCookie.value, sessionCookie.attributes);
+      }
+      if (!result.session) {
+        const sessionCookie = lucia.createBlankSessionCookie();
+        cookies().set(sessionCookie.name, sessionCookie.value, sessionCookie.attributes);
+      }
+    } catch {}
+    return result;
+  });
+`;
+// The @supabase/ssr server client template in JavaScript, without its comment.
+const ssrSetAll = dedent`
+  import { createServerClient } from "@supabase/ssr";
+  import { cookies } from "next/headers";
+  export async function createClient() {
+    const cookieStore = await cookies();
+    return createServerClient(process.env.NEXT_PUBLIC_SUPABASE_URL, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY, {
+      cookies: {
+        getAll() {
+          return cookieStore.getAll();
+        },
+        setAll(cookiesToSet) {
+          try {
+            cookiesToSet.forEach(({ name, value, options }) => cookieStore.set(name, value, options));
+          } catch {}
+        },
+      },
+    });
+  }
+`;
+// Neighbour: the try also writes the session row.
+const cookieAndWrite = dedent`
+  import { cookies } from "next/headers";
+  export async function rememberDevice(userId) {
+    try {
+      await db.device.create({ data: { userId } });
+      cookies().set("device", userId);
+    } catch {}
+  }
+`;
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a log-only try ending a v1 Firestore onCreate trigger (round 41)", code: onCreateTrigger, filename: "functions/src/notificaciones/push-notifications.js" },
@@ -261,6 +316,8 @@ new RuleTester().run(narrowed, {
     { name: "neighbour: a lost listener that opens nothing again", code: disconnectNotice, filename: "src/bot.js" },
     { name: "a diagnostic vector-size check whose only effect is a warning (round 41)", code: qdrantCheck, filename: "src/modules/vector-db/qdrant.provider.ts" },
     { name: "a JavaScript disk-space check that only warns", code: diskCheck, filename: "src/startup/disk.js" },
+    { name: "Lucia's session-cookie refresh in an empty catch (round 41)", code: luciaRefresh, filename: "src/lib/lucia.ts" },
+    { name: "the @supabase/ssr setAll template without its comment, in JavaScript", code: ssrSetAll, filename: "lib/supabase/server.js" },
     { name: "a fixed-text error only where the caught one has no message (round 41)", code: messageOrFixed, filename: "functions/src/ai-utils/index.js" },
     { name: "a TypeScript message test before a fixed-text throw", code: messageOrFixedTs, filename: "src/profiles/load.ts" },
   ],
@@ -272,6 +329,89 @@ new RuleTester().run(narrowed, {
     { name: "a whatsapp-web.js re-initialize from its disconnected listener, only logged (round 41)", code: waReconnect, filename: "src/services/whatsapp.service.ts", findings: [{ case: "logAndContinue", line: 18, column: 9, endColumn: 20, suggestions: [ignore(waReconnect, "} catch (err) {", "        ")] }], output: null },
     { name: "an AMQP consumer reconnect from its close listener, only logged", code: amqpReconnect, filename: "src/queue/consumer.js", findings: [{ case: "logAndContinue", line: 7, column: 7, endColumn: 16, suggestions: [rethrow(amqpReconnect, 'console.error("consumer reconnect failed", e);', "      ", "e"), ignore(amqpReconnect, "} catch (e) {", "      ")] }], output: null },
     { name: "neighbour: the check creates the collection first", code: qdrantCreates, filename: "src/modules/vector-db/qdrant.provider.ts", findings: [{ case: "logAndContinue", line: 10, column: 5, endColumn: 25, suggestions: [ignore(qdrantCreates, "} catch (err: unknown) {", "    ")] }], output: qdrantCreates.replace("check failed: ${message}`);", "check failed: ${message}`, err);") },
+    { name: "neighbour: a cookie set after a database write", code: cookieAndWrite, filename: "src/lib/device.js", findings: [{ case: "emptyCatch", line: 6, column: 11, endColumn: 13, suggestions: [{ title: "Log with console and rethrow", output: cookieAndWrite.replace("  } catch {}", '  } catch (err) {\n    console.error("rememberDevice failed", { userId }, err);\n    throw err;\n  }') }, { title: "Mark as intentionally ignored…", output: cookieAndWrite.replace("  } catch {}", "  } catch {\n    // Intentionally ignored: <reason>\n  }") }] }], output: cookieAndWrite.replace("  } catch {}", '  } catch (err) {\n    console.error("rememberDevice failed", { userId }, err);\n  }') },
     { name: "neighbour: a response test leaves real errors to the fixed text", code: responseOrFixed, filename: "functions/src/ai-utils/index.js", findings: [{ case: "rethrowWithoutCause", line: 7, column: 5, endColumn: 18 }], output: responseOrFixed.replace('new Error("Error calling DeepSeek API")', 'new Error("Error calling DeepSeek API", { cause: error })') },
+  ],
+});
+
+// Resend's documented failure contract (resend-result.ts): `emails.send` resolves `{ data, error }`; a
+// send whose error nobody reads is reported where the code then says the e-mail went (held rounds 26,
+// 28 and 41: v0-retirement's provider class, My-Store's OTP helper, a contact route answering success).
+const resendCases = new Set(["resultErrorIgnored", "resultErrorLogOnly", "logAndContinue"]);
+const resendOnly = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => resendCases.has(id))) } as typeof swallowedException;
+
+// grego118118/v0-retirement lib/email/email-service.ts, reduced: the result kept, only its id read.
+const resendProvider = dedent`
+  import { Resend } from "resend";
+  export class ResendProvider {
+    private client = new Resend(process.env.RESEND_API_KEY);
+    async sendEmail(options: EmailOptions): Promise<EmailResult> {
+      try {
+        const result = await this.client.emails.send({ from: "noreply@example.com", to: options.to, subject: options.subject, html: options.html });
+        return { success: true, messageId: result.data?.id };
+      } catch (error) {
+        return { success: false, error: error instanceof Error ? error.message : "Unknown error" };
+      }
+    }
+  }
+`;
+// MrDracula7/My-Store backend/utils/sendEmail.js: dropped, then a log line says it went.
+const otpHelper = dedent`
+  const { Resend } = require("resend");
+  const resend = new Resend(process.env.RESEND_API_KEY);
+  const sendEmail = async (email, otp) => {
+    await resend.emails.send({ from: "Store <onboarding@resend.dev>", to: email, subject: "Your code", html: otp });
+    console.log("OTP email sent via Resend to:", email);
+  };
+  module.exports = sendEmail;
+`;
+// Hand-written Next.js route: dropped, then the answer claims success.
+const contactRoute = dedent`
+  import { NextResponse } from "next/server";
+  import { Resend } from "resend";
+  export async function POST(request: Request) {
+    const { subject, html } = await request.json();
+    const resend = new Resend(process.env.RESEND_API_KEY);
+    await resend.emails.send({ from: "support@example.com", to: "team@example.com", subject, html });
+    return NextResponse.json({ success: true });
+  }
+`;
+// Neighbours: a helper that ends with the send (its callers say what they say), the error read, another SDK's `emails.send`, a send in a log-only try.
+const endsWithSend = dedent`
+  const { Resend } = require("resend");
+  const resend = new Resend(process.env.RESEND_KEY);
+  async function sendEmail(to, subject, html) {
+    await resend.emails.send({ from: "hello@example.com", to, subject, html });
+  }
+  module.exports = { sendEmail };
+`;
+const errorRead = contactRoute.replace("await resend.emails.send(", "const { error } = await resend.emails.send(").replace("return NextResponse.json({ success: true });", "if (error) return NextResponse.json({ error: error.message }, { status: 502 });\n  return NextResponse.json({ success: true });");
+const otherSdk = contactRoute.replace('import { Resend } from "resend";', 'import { Mailer as Resend } from "./mailer";');
+const logOnly = contactRoute.replace("  await resend.emails.send(", "  const { error } = await resend.emails.send(").replace("subject, html });\n", 'subject, html });\n  if (error) console.error("e-mail send failed", error);\n');
+const inLogOnlyTry = dedent`
+  import { Resend } from "resend";
+  const resend = new Resend(process.env.RESEND_API_KEY);
+  export async function sendRecap(to: string, html: string) {
+    try {
+      await resend.emails.send({ from: "recap@example.com", to, subject: "Weekly recap", html });
+      console.log(\`recap sent to \${to}\`);
+    } catch (error) {
+      console.error("recap failed", error);
+    }
+  }
+`;
+
+new RuleTester().run(resendOnly, {
+  valid: [
+    { name: "neighbour: a helper that ends with the send", code: endsWithSend, filename: "config/resend.js" },
+    { name: "neighbour: the send's error read and answered", code: errorRead, filename: "app/api/contact/route.ts" },
+    { name: "neighbour: emails.send of a module that is not Resend", code: otherSdk, filename: "app/api/contact/route.ts" },
+  ],
+  invalid: [
+    { name: "a Resend result whose error is never read while the provider answers success: true (round 41)", code: resendProvider, filename: "lib/email/email-service.ts", findings: [{ case: "resultErrorIgnored", line: 6, column: 22, endColumn: 146 }], output: resendProvider.replace("html: options.html });\n", 'html: options.html });\n      if (result.error) console.error("e-mail send failed", result.error);\n') },
+    { name: "a dropped Resend send, then 'OTP email sent' logged", code: otpHelper, filename: "backend/utils/sendEmail.js", findings: [{ case: "resultErrorIgnored", line: 4, column: 3, endColumn: 114, suggestions: [{ title: "Throw the error", output: otpHelper.replace("  await resend.emails.send(", "  const { error } = await resend.emails.send(").replace("html: otp });\n", "html: otp });\n  if (error) throw error;\n") }] }], output: otpHelper.replace("  await resend.emails.send(", "  const { error } = await resend.emails.send(").replace("html: otp });\n", 'html: otp });\n  if (error) console.error("e-mail send failed", error);\n') },
+    { name: "neighbour: a send in a log-only try: the catch is the finding", code: inLogOnlyTry, filename: "src/lib/email.ts", findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 18, suggestions: [{ title: "Mark as intentionally ignored…", output: inLogOnlyTry.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") }] }], output: null },
+    { name: "a Resend error only logged, then the route answers success", code: logOnly, filename: "app/api/contact/route.ts", findings: [{ case: "resultErrorLogOnly", line: 6, column: 21, endLine: 7, endColumn: 13, suggestions: [{ title: "Throw the error after logging it", output: logOnly.replace('if (error) console.error("e-mail send failed", error);', 'if (error) { console.error("e-mail send failed", error); throw error; }') }] }], output: null },
+    { name: "a dropped Resend send, then the route answers success", code: contactRoute, filename: "app/api/contact/route.ts", findings: [{ case: "resultErrorIgnored", line: 6, column: 3, endColumn: 99, suggestions: [{ title: "Throw the error", output: contactRoute.replace("  await resend.emails.send(", "  const { error } = await resend.emails.send(").replace("subject, html });\n", "subject, html });\n  if (error) throw error;\n") }] }], output: contactRoute.replace("  await resend.emails.send(", "  const { error } = await resend.emails.send(").replace("subject, html });\n", 'subject, html });\n  if (error) console.error("e-mail send failed", error);\n') },
   ],
 });
