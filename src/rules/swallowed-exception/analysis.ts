@@ -528,7 +528,8 @@ export function signalsFailure(node: ts.Node): boolean {
           if (prop === "exitCode" && !(ts.isNumericLiteral(b.right) && b.right.text === "0")) return true;
           if ((prop === "status" || prop === "statusCode") && isFailureStatus(b.right)) return true;
         }
-        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && b.right.kind === ts.SyntaxKind.FalseKeyword) return true; // ok = false
+        // `ok = false`; not `this.isInitializing = false`, an in-progress mark ended as on success (held round 41).
+        if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && b.right.kind === ts.SyntaxKind.FalseKeyword && !endsProgressMark(b.left)) return true;
         if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(b.left) && /err|fail|invalid/i.test(b.left.text)) return true;
         if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(b.left) && /err|fail|invalid/i.test(b.left.name.text)) return true;
         break;
@@ -555,6 +556,15 @@ export function signalsFailure(node: ts.Node): boolean {
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(node);
+}
+
+// A mark that a connection or start-up is under way: `isInitializing`, `this.connecting`, `isReconnecting`.
+const PROGRESS_MARK_RE = /^(?:is)?(?:initiali[sz]ing|connecting|reconnecting|starting)$/i;
+
+/** `this.isInitializing = false`: the end of an in-progress mark, set the same way once the work succeeds. */
+function endsProgressMark(left: ts.Expression): boolean {
+  const name = ts.isIdentifier(left) ? left.text : ts.isPropertyAccessExpression(left) ? left.name.text : undefined;
+  return name !== undefined && PROGRESS_MARK_RE.test(name);
 }
 
 // The project's own answer builders for a failure: `err("type must be LOCK")` (a 400 by default), `badRequest(msg)`.
@@ -1045,6 +1055,8 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
     if (ts.isExpressionStatement(s)) {
       const e = s.expression;
       if (isNoopExpression(e, errName) || clearsATimer(e) || clearsABusyMark(e) || pushesOntoLoggedList(e)) continue;
+      // `this.isInitializing = false`: a start-up mark ended, as the work's success ends it too.
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && e.right.kind === ts.SyntaxKind.FalseKeyword && endsProgressMark(e.left)) continue;
       const log = logCallOf(e);
       if (log) {
         logs.push(log);

@@ -48,6 +48,10 @@ import { releaseRejectionLogged, releaseStepBeforeExit } from "./exit-teardown";
 import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
+import { isFirebaseEventTrigger } from "./firebase-trigger";
+import { reopensLostConnection } from "./lost-connection";
+import { tryOnlyWarns } from "./diagnostic-check";
+import { onlySetsNextCookies } from "./next-cookies";
 import { isScheduledJobMethod, noteScheduledJobs } from "./scheduled-singleton";
 import { isConfiguredJob, noteConfiguredJob } from "./configured-job";
 import { awaitsKeptPromise, dropsKeptRejection } from "./kept-promise";
@@ -369,6 +373,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
   if (tryStmt.tryBlock.statements.length === 0) return;
   if (ctx.isTestFile && (TEST_ASSERT_RE.test(text.slice(tryStmt.getStart(ctx.sourceFile), tryStmt.getEnd())) || assertsAfter(ctx, tryStmt))) return;
+  // `try { cookies().set(c.name, c.value, c.attributes); } catch {}`: Next.js refuses it while a Server Component renders (next-cookies.ts).
+  if (onlySetsNextCookies(tryStmt.tryBlock) && block.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return;
   if (tryCannotThrow(tryStmt.tryBlock) || onlyDroppedSupabaseWrites(ctx, tryStmt.tryBlock) || onlySupabaseResultsInTry(ctx, tryStmt.tryBlock, block.statements.some((st) => ts.isReturnStatement(st) && st.expression !== undefined))) return;
   if (explained) {
     const throws: ts.ThrowStatement[] = [];
@@ -472,10 +478,13 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
   // `module.exports = async () => { try { … } catch (e) { log } }` in `jobs/`, a config's repeating job: configured-job.ts.
   if (shape.kind === "log") noteConfiguredJob(ctx);
+  // `try { const info = await client.getCollection(n); if (size(info) !== want) warn(…); } catch (e) { warn(e); }`: diagnostic-check.ts.
+  if (shape.kind === "log" && tryOnlyWarns(tryStmt.tryBlock)) return;
   // `this.finished = run(data); await this.finished;` … `catch (err) { log(err); }`, callers awaiting `job.finished`: kept-promise.ts.
   if (shape.kind === "log" && awaitsKeptPromise(tryStmt.tryBlock)) return;
   // `client.on("guildMemberAdd", async (m) => { try { … } catch (e) { log(e); } })`: nobody left to tell.
-  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
+  // Not a `client.on("disconnected", …)` listener's try that opens the client again (lost-connection.ts).
+  if (shape.kind === "log" && ts.isBlock(tryStmt.parent) && !reopensLostConnection(tryStmt) && (endsEventCallback(tryStmt, tryStmt.parent.parent, false) || endsNextAfterCallback(tryStmt, tryStmt.parent.parent) || sectionOfEventCallback(tryStmt) || leavesEventCallback(tryStmt, block) || endsSyncJsxHandler(tryStmt) || endsQuietDebouncedCallback(tryStmt))) return;
   // `handleReaction` exported, its log-only try its last step, called only to end another module's `client.on(…)` callback: event-step.ts.
   if (shape.kind === "log" && endsImportedEventHandler(ctx, tryStmt)) return;
   // `this.searchMovie(id);` the class's only use of a method whose log-only try ends it: unawaited-method.ts.
@@ -3575,6 +3584,8 @@ function isEventCallback(fn: ts.Node): boolean {
   if (!isFunctionLike(fn)) return false;
   // A method of the module's exported instance that another module's scheduler starts, its item steps: scheduled-singleton.ts.
   if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn) || isConfiguredJob(fn)) return true;
+  // `functions.firestore.document(p).onCreate(fn)`, `onSchedule(expr, fn)`: a Firebase event or cron trigger (firebase-trigger.ts).
+  if (isFirebaseEventTrigger(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {
@@ -3604,6 +3615,8 @@ const REPEATING_TIMERS = new Set(["setInterval", "schedule", "scheduleJob"]);
 function timerJob(fn: ts.Node, repeating: boolean): boolean {
   // A Cloudflare Worker's `scheduled` entry: its cron trigger calls it again on every tick.
   if (isFunctionLike(fn) && functionName(fn) === "scheduled" && isWorkerEntry(fn as ts.FunctionLikeDeclaration)) return true;
+  // A Firebase scheduled function (`functions.pubsub.schedule(expr).onRun(fn)`, `onSchedule(expr, fn)`): its scheduler runs it on every tick.
+  if (isFirebaseEventTrigger(fn, true)) return true;
   const p = fn.parent;
   if (p && ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (p && ts.isCallExpression(p) && p.expression !== fn && p.arguments.includes(fn as ts.Expression)) {

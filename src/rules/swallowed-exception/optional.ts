@@ -157,13 +157,17 @@ export function readsTheCacheAsMiss(tryStmt: ts.TryStatement, block: ts.Block): 
 
 /** `e instanceof Error`. */
 function testsForError(cond: ts.Expression, errName: string): boolean {
+  // `if (error.message) throw new Error(error.message); else throw new Error("Error calling the API")`: the
+  // `else` holds only values with no message to keep, as `new Error(error.message || "…")` (held round 41).
+  if (ts.isPropertyAccessExpression(cond) && cond.name.text === "message" && ts.isIdentifier(cond.expression) && cond.expression.text === errName) return true;
   return ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(cond.left) && cond.left.text === errName && ts.isIdentifier(cond.right) && cond.right.text === "Error";
 }
 
 /**
  * `if (e instanceof Error) throw new DalException(e.message); else throw new DalException("An unknown
  * error occurred");`: the throw in the `else` holds only values that are no `Error` (no stack, no
- * cause to chain), and the branch for every real error keeps it. A test for anything else
+ * cause to chain), and the branch for every real error keeps it. Likewise a test of the error's
+ * message (`if (e.message) … else throw new X("…")`): the `else` has no message to keep. A test for anything else
  * (`isErrorWithWriteErrors(e)`) leaves real errors in the `else` and stays reported.
  */
 export function throwsForNonError(t: ts.ThrowStatement, errName: string): boolean {

@@ -11,6 +11,7 @@ import { scopeOf } from "./scope";
 import { loopThenClaimsCompletion } from "./script-run";
 import { TreeMemo } from "../../engine/tree-memo";
 import { handlesAWebhook } from "./webhook-ack";
+import { claimsSent, isResendSend } from "./resend-result";
 
 /**
  * Errors returned, not thrown: supabase-js resolves every query to `{ data, error }` and never
@@ -37,6 +38,8 @@ const LOG_TABLE_RE = /^insert into (?:(?:\w*[_-])?(?:logs?|history|audit(?:s|[_-
 interface ResultCall {
   /** What it does, for the message and the log: `insert into profiles`, `rpc send_digest`. */
   what: string;
+  /** The SDK whose result it is, when not supabase-js: Resend's `emails.send` (resend-result.ts). */
+  sdk?: "resend";
   /**
    * `.then(cb)` or `.catch(cb)` after the write: what is awaited is the callback's answer, not
    * `{ data, error }` (a `.catch(err => console.log(err))` answers undefined, and destructuring it throws).
@@ -853,7 +856,7 @@ function checkDroppedAll(ctx: RuleContext, e: ts.Expression): void {
     for (const b of branches) {
       const call = resultCall(ctx, b);
       // One finding for the statement, at its first such call: one dropped array of results.
-      if (call && !writesACache(b, call.what)) return ctx.report({ case: "resultErrorIgnored", node: b, data: { what: call.what }, fixes: () => [] });
+      if (call && !writesACache(b, call.what)) return ctx.report({ case: "resultErrorIgnored", node: b, data: sdkData(call), fixes: () => [] });
     }
   }
 }
@@ -889,7 +892,8 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   const parent = unparen(node);
   if (!ts.isExpressionStatement(parent) && !ts.isVariableDeclaration(parent)) return;
   if (ts.isExpressionStatement(parent)) checkDroppedAll(ctx, node.expression);
-  const call = resultCall(ctx, node.expression);
+  // `await resend.emails.send(…)` whose `{ error }` nobody reads, while the code says the e-mail went (resend-result.ts).
+  const call = resultCall(ctx, node.expression) ?? (isResendSend(node.expression) && claimsSent(node) && !inLogOnlyTry(node) ? { what: "e-mail send", handed: false, sdk: "resend" as const } : undefined);
   if (!call || writesACache(node, call.what)) return;
   const report = (caseId: "resultErrorIgnored" | "resultErrorLogOnly", build: (env: FixEnv) => Fix[], check?: ts.IfStatement): void =>
     ctx.report({
@@ -897,7 +901,7 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
       // A log-only check is part of the finding: from the call to the `if (error)` that only logs,
       // where the labels of held rounds 23 to 25 put it as often as on the call.
       ...(check ? { range: { start: node.getStart(), end: ctx.text.lastIndexOf(")", check.thenStatement.getStart()) + 1 } } : { node }),
-      data: { what: call.what },
+      data: sdkData(call),
       fixes: () => build(fixEnv(ctx, scopeOf(node))),
     });
   if (ts.isExpressionStatement(parent)) {
@@ -913,6 +917,12 @@ export function checkResultError(ctx: RuleContext, node: ts.AwaitExpression): vo
   }
   const stmt = parent.parent?.parent;
   if (!stmt || !ts.isVariableStatement(stmt)) return;
+  // `const result = await resend.emails.send(…); return { success: true, messageId: result.data?.id }`: only its data read.
+  if (call.sdk === "resend" && ts.isIdentifier(parent.name)) {
+    const name = parent.name.text;
+    if (!readsErrorOrWhole(blockScope(stmt, parent.name), name, parent.name)) report("resultErrorIgnored", (env) => logOnlyFix(env, stmt, `${name}.error`, call.what));
+    return;
+  }
   // `const r = await supabase.from("ledger").update(…); if (r.error && isMissingTableError(r.error)) { … }`.
   if (ts.isIdentifier(parent.name)) {
     const name = parent.name.text;
@@ -1053,5 +1063,35 @@ export function checkBareThen(ctx: RuleContext, node: ts.CallExpression): void {
   const call = resultCall(ctx, callee.expression);
   if (!call || writesACache(node, call.what)) return;
   if ((ts.getLeadingCommentRanges(ctx.text, stmt.getFullStart()) ?? []).length > 0) return;
-  ctx.report({ case: "resultErrorIgnored", node, data: { what: call.what }, fixes: () => [] });
+  ctx.report({ case: "resultErrorIgnored", node, data: sdkData(call), fixes: () => [] });
+}
+
+/** The message's words for the call's SDK. */
+function sdkData(call: ResultCall): Record<string, string> {
+  return call.sdk === "resend" ? { what: call.what, sdk: "Resend", lib: "the Resend SDK" } : { what: call.what, sdk: "Supabase", lib: "supabase-js" };
+}
+
+/** A read of `name.error`, or of the result whole (returned, handed on), in the scope. */
+function readsErrorOrWhole(scope: ts.Node, name: string, decl: ts.Node): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isIdentifier(n) && n.text === name && n !== decl && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
+      return !ts.isPropertyAccessExpression(n.parent) || n.parent.name.text === "error";
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(scope);
+}
+
+/**
+ * The send is in a try whose catch only logs: that catch is reported for the failure already
+ * (`try { await resend.emails.send(…); console.log("sent"); } catch (e) { console.error(e); }`), one finding for one lost failure.
+ */
+function inLogOnlyTry(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n && !isFunctionLikeDeclaration(n); n = n.parent) {
+    if (ts.isBlock(n) && ts.isTryStatement(n.parent) && n.parent.tryBlock === n && n.parent.catchClause) {
+      const c = n.parent.catchClause;
+      return c.block.statements.length > 0 && c.block.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression));
+    }
+  }
+  return false;
 }

@@ -73,12 +73,12 @@ const CASES = {
     description: "An awaited `Promise.allSettled()` whose results are never read",
   },
   resultErrorIgnored: {
-    message: "The error of this Supabase {{what}} is never read: supabase-js returns errors instead of throwing them, so when it fails the code carries on as if it worked. Check error and log it or throw it.",
+    message: "The error of this {{sdk}} {{what}} is never read: {{lib}} returns errors instead of throwing them, so when it fails the code carries on as if it worked. Check error and log it or throw it.",
     fix: "safe",
-    description: "A supabase-js write, RPC or Edge Function call whose returned `error` is dropped or never read",
+    description: "A supabase-js write, RPC or Edge Function call, or a Resend e-mail send that is said to have gone, whose returned `error` is dropped or never read",
   },
   resultErrorLogOnly: {
-    message: "The error of this Supabase {{what}} is only logged, and the code carries on as if it worked: the caller and the user are told it succeeded. Throw the error or return a result that says it failed.",
+    message: "The error of this {{sdk}} {{what}} is only logged, and the code carries on as if it worked: the caller and the user are told it succeeded. Throw the error or return a result that says it failed.",
     fix: "safe",
     description: "A supabase-js write, RPC or Edge Function call whose returned `error` is only logged before the code carries on",
   },

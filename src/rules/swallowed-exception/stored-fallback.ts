@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { references } from "./analysis";
+import { claimsSuccess, references } from "./analysis";
 import { enclosingFunction } from "./scope";
 
 // A call that keeps what it is given: a supabase-js or ORM write, a store's `set`/`put`/`save`.
@@ -29,7 +29,10 @@ function madeUp(e: ts.Expression): boolean {
  * 33's lead: placeholders stored, debatable). A comment in the catch does not explain that away. The
  * store is a call named for keeping a value (`insert`, `upsert`, `update`, `create`, `save`, `set`)
  * that is handed the local, a value worked out from it, or an element of it in a `.map`/`.forEach`
- * callback. A literal that carries the caught error is not made up.
+ * callback. So is an answer that claims the work succeeded (`success: true`, `ok: true`) and carries
+ * it, where the try is a write: `savedPost = { id: \`test-${Date.now()}\`, status: "draft" }` for a failed insert, then `return
+ * NextResponse.json({ success: true, post: { id: savedPost.id } })` (held round 41, decided; held round
+ * 22's made-up data answered as success). A literal that carries the caught error is not made up.
  */
 export function storesMadeUpValue(clause: ts.CatchClause): boolean {
   const errName = clause.variableDeclaration && ts.isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
@@ -44,12 +47,16 @@ export function storesMadeUpValue(clause: ts.CatchClause): boolean {
   const fn = enclosingFunction(tryStmt);
   if (!fn?.body) return false;
   const after = tryStmt.getEnd();
+  // The stand-in replaces the result of a failed write (`savedPost = await prisma.blogPost.create(…)`), not a parse or a model's answer.
+  const writes = ts.isTryStatement(tryStmt) && writesInTry(tryStmt.tryBlock);
   const named = (n: ts.Node): boolean => [...names].some((name) => references(n, name));
   let stored = false;
   const visit = (n: ts.Node): void => {
     if (stored) return;
     if (n.getEnd() > after && n.getStart() >= after) {
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && named(n.initializer)) names.add(n.name.text);
+      // `return NextResponse.json({ success: true, post: { id: savedPost.id } })`: answered as the work's success (held round 41).
+      if (writes && (ts.isReturnStatement(n) || ts.isExpressionStatement(n)) && n.expression && claimsSuccess(n.expression) && named(n.expression)) stored = true;
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
         const method = n.expression.name.text;
         if (STORE_METHOD_RE.test(method) && n.arguments.some(named)) stored = true;
@@ -64,4 +71,14 @@ export function storesMadeUpValue(clause: ts.CatchClause): boolean {
   };
   visit(fn.body);
   return stored;
+}
+
+/** The try holds a call named for keeping a value (`prisma.blogPost.create(…)`, `Order.create(…)`, `db.insert(…)`). */
+function writesInTry(block: ts.Block): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isFunctionLike(n)) return false;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && STORE_METHOD_RE.test(n.expression.name.text)) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(block);
 }
