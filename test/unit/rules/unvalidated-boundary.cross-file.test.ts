@@ -190,6 +190,56 @@ const AI_CONTROLLER = dedent`
 
 const valid: ValidCase[] = [
   {
+    name: "a route whose feature-flag middleware takes a list of flags (featureAccess([...])) before express-validator chains and their verify step (production kutt)",
+    code: dedent`
+      const query = require("../queries");
+      async function signup(req, res) {
+        const { email, password } = req.body;
+        const user = await query.user.add({ email, password });
+        res.render("partials/auth/welcome", { email: user.email });
+      }
+      module.exports = { signup };
+    `,
+    filename: "server/handlers/auth.handler.js",
+    files: {
+      "server/routes/auth.routes.js": dedent`
+        const { Router } = require("express");
+        const validators = require("../handlers/validators.handler");
+        const helpers = require("../handlers/helpers.handler");
+        const asyncHandler = require("../utils/asyncHandler");
+        const auth = require("../handlers/auth.handler");
+        const env = require("../env");
+        const router = Router();
+        router.post(
+          "/signup",
+          auth.featureAccess([!env.DISALLOW_REGISTRATION, env.MAIL_ENABLED]),
+          validators.signup,
+          asyncHandler(helpers.verify),
+          asyncHandler(auth.signup)
+        );
+        module.exports = router;
+      `,
+    },
+  },
+  {
+    name: "a TypeScript route whose flag guard takes a list of config values before validate(schema)",
+    code: USERS_CONTROLLER,
+    filename: "src/controllers/users.ts",
+    files: {
+      "src/routes/users.ts": dedent`
+        import { Router } from "express";
+        import { validate } from "../middleware/validate";
+        import { whenEnabled } from "../middleware/flags";
+        import { config } from "../config";
+        import { CreateUserSchema } from "../schemas/user";
+        import * as users from "../controllers/users";
+        const router = Router();
+        router.post("/users", whenEnabled([config.signupOpen]), validate(CreateUserSchema), users.createUser);
+        export default router;
+      `,
+    },
+  },
+  {
     name: "an Express controller whose route module runs validate(schema) before it",
     code: USERS_CONTROLLER,
     filename: "src/controllers/users.ts",
@@ -519,6 +569,24 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: "a route whose only middleware before the handler is a list of feature flags is still reported",
+    code: CREATE_USER_CODE,
+    filename: "src/controllers/users.ts",
+    files: {
+      "src/routes/users.ts": dedent`
+        import { Router } from "express";
+        import { whenEnabled } from "../middleware/flags";
+        import { config } from "../config";
+        import { createUser } from "../controllers/users";
+        const router = Router();
+        router.post("/users", whenEnabled([config.signupOpen]), createUser);
+        export default router;
+      `,
+    },
+    findings: [{ case: "expressBody", line: 3, column: 27, endColumn: 35, suggestions: [mark(CREATE_USER_CODE, "expressBody", 3)] }],
+    output: null,
+  },
   {
     name: "a controller whose route module runs only an auth middleware is still reported",
     code: CREATE_USER_CODE,
