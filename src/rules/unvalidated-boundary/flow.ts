@@ -16,7 +16,7 @@ import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { copiedBeforeParse } from "./replaced";
-import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
+import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed, shownInPage } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, PAGING_CALLS, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
@@ -1332,6 +1332,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // A request's own field read straight off it (`req.body.webhook_id`) and only echoed back, or only tested for presence
   // before its other reads are judged: like a destructured field (a field presence-tested and then stored is reported at the store).
   if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use, env) || (use === p && requiredThenLogged(p)))) return true;
+  // `res.locals.show_advanced = !!req.body.show_advanced`: only shown back in the page this request renders.
+  if (env.requestScalars && !env.remoteReply && shownInPage(use)) return true;
   // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
   if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.
