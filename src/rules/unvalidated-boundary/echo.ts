@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
-import { calleeName, isFailedResponseTest, isPassedResponseTest } from "../../engine/ast";
+import { accessesNamed, calleeName, isFailedResponseTest, isPassedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { containsThrow, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { fetchCallOfResponse, isFetchResponse } from "./frameworks/fetch";
@@ -852,4 +852,30 @@ function optionalIdLink(e: ts.Node): boolean {
 /** {@link okReplyField} for an expression: a field read of a fetched reply whose status was tested first. */
 export function okReplyRead(read: ts.Node): boolean {
   return (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) && okReplyField(read);
+}
+
+// The locals of the page a request renders: Express `res.locals`, Koa `ctx.state`.
+const PAGE_LOCALS_RE = /^(?:res|response|ctx)\.(?:locals|state)$/;
+
+/**
+ * `res.locals.show_advanced = !!req.body.show_advanced`, `res.locals.reset_password_token = req.body.reset_password_token`:
+ * a request's field put, as it is or made a boolean with `!`, into the locals of the page this request renders (Express
+ * `res.locals`, Koa `ctx.state`), under a name no code of the file reads back from them. It is only shown back in that
+ * page, which its template engine escapes: an echo in the answer (production kutt's `locals.handler.js`, session 38).
+ * Read back (`if (res.locals.token) …`), the value decides something of the server's and stays a use.
+ */
+export function shownInPage(use: ts.Node): boolean {
+  let cur = use;
+  while (cur.parent && (ts.isParenthesizedExpression(cur.parent) || (ts.isPrefixUnaryExpression(cur.parent) && cur.parent.operator === ts.SyntaxKind.ExclamationToken))) cur = cur.parent;
+  const a = cur.parent;
+  if (!a || !ts.isBinaryExpression(a) || a.right !== cur || a.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !a.parent || !ts.isExpressionStatement(a.parent)) return false;
+  const target = a.left;
+  if (!ts.isPropertyAccessExpression(target) || !pageLocals(target.expression)) return false;
+  const sf = use.getSourceFile();
+  return accessesNamed(sf, target.name.text).every((x) => x === target || !pageLocals(x.expression) || (ts.isBinaryExpression(x.parent) && x.parent.left === x && x.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken));
+}
+
+function pageLocals(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  return ts.isPropertyAccessExpression(x) && ts.isIdentifier(x.expression) && PAGE_LOCALS_RE.test(`${x.expression.text}.${x.name.text}`);
 }

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName, topLevelFunction } from "../../engine/ast";
+import { accessesNamed, calleeName, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, onlyTested, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { injectedType, isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
@@ -16,7 +16,7 @@ import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { copiedBeforeParse } from "./replaced";
-import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed } from "./echo";
+import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed, shownInPage } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, PAGING_CALLS, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
@@ -100,6 +100,8 @@ export interface FlowEnv {
   promptParam?: (call: ts.CallExpression, index: number, texted: boolean) => boolean;
   /** A model's text is being followed: a `JSON.parse` of it is an input of its own (jsonParseExternal), not followed. */
   parsedApart?: boolean;
+  /** A returned value already followed once through a method that only returns another method's result (see passedThrough). */
+  passed?: boolean;
   /**
    * A remote reply is being followed: where it reaches a `JSON.parse` that is reported on its own
    * (`JSON.parse(typeof res.data === "string" ? res.data : …)`), the reply was text and the parse is
@@ -1332,6 +1334,8 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // A request's own field read straight off it (`req.body.webhook_id`) and only echoed back, or only tested for presence
   // before its other reads are judged: like a destructured field (a field presence-tested and then stored is reported at the store).
   if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use, env) || (use === p && requiredThenLogged(p)))) return true;
+  // `res.locals.show_advanced = !!req.body.show_advanced`: only shown back in the page this request renders.
+  if (env.requestScalars && !env.remoteReply && shownInPage(use)) return true;
   // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
   if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.
@@ -2460,7 +2464,53 @@ function methodCallerOutcome(fn: ts.MethodDeclaration, name: string, kind: Value
     const o = analyzeValue(call, kind, inner);
     if (o) return o;
   }
+  for (const call of instanceCallsOf(fn.parent as ts.ClassLikeDeclaration, name, env.sf)) {
+    const o = analyzeValue(call, kind, inner);
+    if (o) return o;
+  }
   return undefined;
+}
+
+/**
+ * `const moderador = new IAModerador()` at the top of the module, then `await moderador.moderarTexto(mensaje)`: the
+ * module's calls of the method through its one instance (Nionga1981/servimap `ia-moderador.js`, retired held round 41).
+ */
+function instanceCallsOf(cls: ts.ClassLikeDeclaration, name: string, sf: ts.SourceFile): ts.CallExpression[] {
+  const holders = cls.name ? instanceHolders(sf).get(cls.name.text) : undefined;
+  if (!holders) return [];
+  return accessesNamed(sf, name).flatMap((a) => (ts.isIdentifier(a.expression) && holders.has(a.expression.text) && a.parent && ts.isCallExpression(a.parent) && a.parent.expression === a ? [a.parent] : []));
+}
+
+/** By class name, the names of the module's top-level `const x = new Class()` (one pass over the module's statements, memoized). */
+function instanceHolders(sf: ts.SourceFile): Map<string, Set<string>> {
+  let out = instanceHoldersMemo.get(sf);
+  if (out) return out;
+  out = new Map();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer && unwrap(d.initializer);
+      if (!ts.isIdentifier(d.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) continue;
+      const set = out.get(init.expression.text) ?? new Set<string>();
+      set.add(d.name.text);
+      out.set(init.expression.text, set);
+    }
+  }
+  instanceHoldersMemo.set(sf, out);
+  return out;
+}
+
+const instanceHoldersMemo = new TreeMemo<ts.SourceFile, Map<string, Set<string>>>();
+
+/**
+ * `return this.parsearResultado(resultado)` one hop up from the parse: a method that only hands on what another method of
+ * its class returned is no hop of its own; its callers are judged as the first method's (at most two such hops).
+ */
+function passedThrough(ret: ts.Node, env: FlowEnv): FlowEnv {
+  if (env.depth !== 1 || env.passed || !ts.isReturnStatement(ret) || !ret.expression) return env;
+  let e: ts.Expression = unwrap(ret.expression);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  return ts.isCallExpression(e) && isThisCall(e) ? { ...env, depth: 0, passed: true } : env;
 }
 
 /** The method `name` (with a body) of the class around `call`: what `this.name(…)` calls there. */
@@ -2989,7 +3039,7 @@ function returnOutcome(p: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   // `parseJsonBody(event.body)` where the helper returns `JSON.parse(body)`: the result goes on at the call.
   // (A scalar's text returned by a string helper is not followed back: its parse is an input of its own.)
   if (env.returnTo?.fn === fn && kind !== "scalar") return analyzeValue(env.returnTo.call, kind, env.returnTo.env);
-  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, env) ?? ((env.parsedText || (env.remoteReply && ownApiClient(fn as FunctionLike))) && handedOut(fn as FunctionLike, p, env) ? unsafe(p, "returned") : undefined);
+  if (!ts.isCallExpression(fn.parent)) return callerOutcome(fn as FunctionLike, kind, passedThrough(p, env)) ?? ((env.parsedText || (env.remoteReply && ownApiClient(fn as FunctionLike))) && handedOut(fn as FunctionLike, p, env) ? unsafe(p, "returned") : undefined);
   const call = fn.parent;
   if (calleeName(call) !== "then" || call.arguments[0] !== fn) return undefined;
   const next = call.parent;

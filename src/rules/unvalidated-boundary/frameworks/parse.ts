@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { ts } from "../../../engine/ts";
-import { calleeName, topLevelFunction } from "../../../engine/ast";
+import { accessesNamed, calleeName, topLevelFunction } from "../../../engine/ast";
 import { constInitializer, dispatchBranchOf, enclosingFunction, findBinding, findRefs, isWrapper, nameText, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type CaseId, type Channel, type FileFacts, type Source } from "../source";
 import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
@@ -806,11 +806,37 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
         return promisedText(call.expression.expression, facts, sf, depth + 1);
       }
     }
+    // `parsearResultado(resultado) { const m = resultado.match(/\{[\s\S]*\}/); … JSON.parse(m[0]) }`, called
+    // `this.parsearResultado(response.data.choices[0].message.content)`: the text every call hands the method (or function).
+    const handed = b.kind === "param" && !b.element ? textHandedTo(b.fn, b.index, facts, sf, depth + 1) : undefined;
+    if (handed) return handed;
     // `generate({ topic }, (res) => JSON.parse(res))`: the text the helper hands to the callback it is given.
     if (b.kind === "param" && !b.element) return calledBackWith(b.fn, b.index, facts, sf, depth + 1);
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * The external text (a model's answer, another service's reply: `jsonParseExternal`) every call of a method of the class
+ * (`this.name(text)`) hands it at `index`: the parse of that parameter is that input's (Nionga1981/servimap
+ * `ia-moderador.js:259`, retired held round 41, decided). Undefined when a call hands other text, or the method is read
+ * other than called (its calls cannot all be seen). A function of the module is left to its callers' reading (held
+ * labels place a helper's parse both at the helper and at its call). From the per-file index (`accessesNamed`).
+ */
+function textHandedTo(fn: FunctionLike, index: number, facts: FileFacts, sf: ts.SourceFile, depth: number): Origin | undefined {
+  if (!ts.isMethodDeclaration(fn) || !ts.isIdentifier(fn.name) || !ts.isClassLike(fn.parent)) return undefined;
+  let origin: Origin | undefined;
+  for (const a of accessesNamed(fn.parent, fn.name.text)) {
+    if (a.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    const call = a.parent;
+    if (!call || !ts.isCallExpression(call) || call.expression !== a) return undefined;
+    const arg = call.arguments[index];
+    const o = arg && textOrigin(arg, facts, sf, depth);
+    if (!o || o.caseId !== "jsonParseExternal") return undefined;
+    origin ??= o;
+  }
+  return origin;
 }
 
 // A helper named for cutting a model's JSON out of its text: `cleanJsonResponse`, `extractJson`, `stripCodeFences`.
