@@ -13,8 +13,9 @@
  * (!r.success) …`), an export, or the name handed on keeps it a failure answer (not reported).
  */
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { topLevelFunction } from "../../engine/ast";
 import { shapeOf, type Shape } from "./analysis";
+import { enclosingFunction } from "./scope";
 import { findRefs } from "../unvalidated-boundary/ast";
 
 /** `{ success: false, … }`, `{ ok: false }`: an object answer whose outcome field is `false`. */
@@ -40,8 +41,7 @@ export function failureObjectDropped(clause: ts.CatchClause, errName: string | u
   if (!last || !ts.isReturnStatement(last) || !failureObject(last.expression) || stmts.length < 2) return undefined;
   const rest = shapeOf(stmts.slice(0, -1), errName);
   if (rest?.kind !== "log") return undefined;
-  let fn: ts.Node | undefined = clause.parent;
-  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  const fn = enclosingFunction(clause);
   const name = fn && declaredName(fn);
   const sf = clause.getSourceFile();
   if (!fn || !name || topLevelFunction(name, sf) !== fn) return undefined;

@@ -15,16 +15,16 @@
  */
 import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { enclosingFunction } from "./scope";
+import { RECONNECT_RE } from "./unawaited-method";
 
 const LOST_EVENT_RE = /^(?:disconnect(?:ed)?|close|closed|end|error)$/;
 // What opens a connection again: on the emitter itself, or a call named for reconnecting.
 const OPEN_RE = /^(?:initiali[sz]e|init|connect|open|start|login|launch|listen|subscribe)$/;
-const RECONNECT_RE = /^(?:re)?connect|^re(?:subscribe|listen|start|open|init)/i;
 
 /** The try sits in a `lost` listener of an emitter and (re)opens it. */
 export function reopensLostConnection(tryStmt: ts.TryStatement): boolean {
-  let fn: ts.Node | undefined = tryStmt.parent;
-  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  const fn = enclosingFunction(tryStmt);
   const call = fn?.parent;
   if (!fn || !call || !ts.isCallExpression(call) || call.arguments[1] !== fn || !ts.isPropertyAccessExpression(call.expression)) return false;
   if (!/^(?:on|once|addListener)$/.test(call.expression.name.text)) return false;

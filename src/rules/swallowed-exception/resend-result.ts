@@ -16,6 +16,7 @@
 import { ts } from "../../engine/ts";
 import { importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { claimsSuccess, logCallOf } from "./analysis";
+import { enclosingFunction } from "./scope";
 
 // A name for the e-mail having gone: `emailSent`, `sent`, `delivered`, `notified`.
 const SENT_NAME_RE = /sent|deliver|notified|emailed/i;
@@ -39,9 +40,7 @@ export function isResendSend(e: ts.Expression): boolean {
 
 /** After the send, in its own function: an answer, a flag, a counter, a log line or a log-table write that says the e-mail went. */
 export function claimsSent(send: ts.Node): boolean {
-  let fn: ts.Node | undefined = send.parent;
-  while (fn && !isFunctionLike(fn)) fn = fn.parent;
-  const body = fn ? (fn as ts.FunctionLikeDeclaration).body : undefined;
+  const body = enclosingFunction(send)?.body;
   if (!body) return false;
   const after = send.getEnd();
   let found = false;

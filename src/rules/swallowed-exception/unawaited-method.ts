@@ -63,7 +63,7 @@ export function endsFiredAndForgottenMethod(ctx: RuleContext, tryStmt: ts.TrySta
 }
 
 /** The object's own connection (re)opened: `reconnect`, `connect`, `resubscribe`, `restartListener`. */
-const RECONNECT_RE = /^(?:re)?connect|^re(?:subscribe|listen|start|open|init)/i;
+export const RECONNECT_RE = /^(?:re)?connect|^re(?:subscribe|listen|start|open|init)/i;
 
 /**
  * How many `x.name(…)` statements the job modules near the file hold (scheduled-singleton.ts's
