@@ -564,7 +564,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const e = node.expression;
         if (ts.isIdentifier(e)) {
           if (e.text === "axios") add(axiosSource(node, facts, ctx.sourceFile));
-          else if (node.arguments.length > 0) add(h3Source(node, facts, ctx.sourceFile) ?? importedBodyReaderSource(node, facts, ctx.sourceFile) ?? parseHelperSource(node, facts, ctx.sourceFile));
+          else if (node.arguments.length > 0) add(h3Source(node, facts, ctx.sourceFile) ?? importedBodyReaderSource(node, facts, ctx.sourceFile) ?? parseHelperSource(node, facts, ctx.sourceFile) ?? axiosSource(node, facts, ctx.sourceFile));
           return;
         }
         if (!ts.isPropertyAccessExpression(e)) return;
@@ -703,7 +703,9 @@ export default defineRule<Record<string, never>, CaseId>({
           // Reads that end in the same unsafe use (`getUsage({ a: p.get("a"), b: p.get("b") })`) are one finding.
           // Two parameters (`updateClient(clientId, data)`), or a body and a route param, are two
           // inputs, not two reads of one.
-          const input = `${s.caseId}:${s.schemaSuffix}`;
+          // Two requests' replies are two inputs too (the OAuth token reply and the profile fetched with its token, both
+          // stored by one upsert: held round 42, auto-ecom-api `mercadolibre.ts:70`, `:79`).
+          const input = s.caseId === "fetchJson" ? `${s.caseId}:${s.node.pos}` : `${s.caseId}:${s.schemaSuffix}`;
           if (!s.dedupeKey && !s.param && sinks.get(o.at)?.has(input)) continue;
           if (!sinks.has(o.at)) sinks.set(o.at, new Set());
           sinks.get(o.at)!.add(input);
