@@ -68,7 +68,8 @@ function inWorkerScript(fn: FunctionLike, receiver: string): boolean {
 }
 
 // `node = new AudioWorkletNode(ctx, "pcm")`, `this.worker = new SharedWorker(url)`: objects whose `port` talks only to the app's own script.
-const OWN_PORT_OWNER_RE = /([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:AudioWorkletNode|SharedWorker)\s*\(/g;
+// (The look-behind starts a name only at a name's first character: linear on a long run of word characters.)
+const OWN_PORT_OWNER_RE = /(?<![\w$])([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:AudioWorkletNode|SharedWorker)\s*\(/g;
 const ownPortOwners = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /**
