@@ -114,7 +114,7 @@ function readManifest(project: ProjectHost, root: string): Manifest {
 }
 
 /** Dependencies that mean a package runs server code of its own (a framework, a serverless platform; React Router 7's server adapters, Remix's successors). */
-export const SERVER_DEPS: readonly string[] = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "@react-router/node", "@react-router/serve", "@react-router/express", "@react-router/cloudflare", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
+export const SERVER_DEPS: readonly string[] = ["next", "nuxt", "@remix-run/node", "@remix-run/server-runtime", "@react-router/node", "@react-router/serve", "@react-router/express", "@react-router/cloudflare", "astro", "@sveltejs/kit", "express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "h3", "elysia", "@trpc/server", "firebase-functions", "@netlify/functions", "@vercel/node", "@builder.io/qwik-city", "@solidjs/start", "@tanstack/start", "@tanstack/react-start", "@tanstack/solid-start", "nitropack", "vinxi", "@cloudflare/workers-types", "wrangler"];
 
 // SDKs of UI extensions, which the host application runs in a sandboxed frame or worker of the
 // user's browser: Stripe Apps ("UI extensions … run in a sandboxed iframe",

@@ -495,7 +495,9 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   // A file-local helper spreading its options (`getBuffer(url, options)` around `axios({ url, ...options })`)
   // whose callers pass no bound is reported at its raw call, as for fetch.
   const v = judgeOptions(args[index], AXIOS_KEYS, call, facts);
-  if (!(v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)))) return undefined;
+  // `axios.get(url, config)` with the helper's own `config` handed on whole: its callers' options, as for fetch's init
+  // (held round 42, auto-ecom-api `tinyerp-sync.worker.ts:60`: every caller passes only headers and params).
+  if (!(v === "none" || (v === "unknown" && callersPassNoBound(args[index], call, AXIOS_KEYS, facts)) || (v === "caller" && helperInitCarriesNoBound(args[index], call, AXIOS_KEYS, facts)))) return undefined;
   // `axios(requestConfig)`: the timeout goes into the configuration (`{ ...requestConfig, timeout }`), not a second argument axios ignores.
   return { case: "call", node: call.expression, what, site: { kind: "axios", call, index: c.member === "" && index === 1 && namedAxiosConfig(args) ? 0 : index, key: "timeout" } };
 }

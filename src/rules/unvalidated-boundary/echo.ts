@@ -2,7 +2,7 @@ import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
 import { accessesNamed, calleeName, isFailedResponseTest, isPassedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { containsThrow, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
+import { containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
 import { fetchCallOfResponse, isFetchResponse } from "./frameworks/fetch";
 import { isToastMessage } from "./notice";
 import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
@@ -655,7 +655,7 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
     // `return json.data as T` past the status test in `async function api<T>(path): Promise<T>`: each caller names the
     // shape it expects (held round 30's lead decision, after round 26's generic queryFn).
     // Returned by a function typed to return `unknown` (`Promise<unknown>`): TypeScript makes every reader check it.
-    if (ts.isReturnStatement(p)) return (ok && (isLambdaAnswer(cur) || optionalId || genericReturn(p))) || (cur === read && successFlagInTry(read, p)) || unknownReturn(p);
+    if (ts.isReturnStatement(p)) return (ok && (isLambdaAnswer(cur) || optionalId || genericReturn(p))) || (cur === read && successFlagInTry(read, p)) || unknownReturn(p) || ((ok || failureAnsweredAround(read)) && ipcAnswered(cur));
     if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name) && depth < 3) {
       // A local holding it: each later read is judged the same way (a field of it read as the first link: `data.success`).
       return findRefs(p.name.text, scopeOf(p), p.name.end).every((ref) => {
@@ -714,13 +714,38 @@ function onlyAnsweredFrom(e: ts.Node, depth = 0): boolean {
     if (!link && !fallback && !method && !isWrapper(q)) break;
     cur = q;
   }
-  if (loggedOrEchoed(cur, true) || answeredWhole(cur) || heldObjectAnswered(cur)) return true;
+  if (loggedOrEchoed(cur, true) || answeredWhole(cur) || heldObjectAnswered(cur) || ipcAnswered(cur)) return true;
   const top = cur;
   const decl = top.parent;
   if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name) || depth > 2) return false;
   if ((decl.parent.flags & ts.NodeFlags.Const) === 0) return false;
   const refs = findRefs(decl.name.text, scopeOf(decl), decl.name.end);
   return refs.length > 0 && refs.every((r) => onlyAnsweredFrom(r, depth + 1));
+}
+
+/**
+ * `return response.data.result.list[0]` (also inside an object literal, `return { error: response.data.retMsg }`)
+ * of the handler given to Electron's `ipcMain.handle(channel, fn)` (or `handleOnce`): the value returned is what
+ * the renderer's `ipcRenderer.invoke` resolves to (Electron's docs), the IPC answer, taken as the HTTP answer
+ * for the relay reading (retired held round 42, bybit-electron-app `legacy/main.mjs:219`, `:254`, `:294`,
+ * decided clean).
+ */
+function ipcAnswered(e: ts.Node): boolean {
+  let cur = e;
+  for (let i = 0; i < 8; i++) {
+    const p: ts.Node | undefined = cur.parent;
+    if (!p) return false;
+    if (ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === cur) || isWrapper(p)) {
+      cur = p;
+      continue;
+    }
+    const fn = ts.isReturnStatement(p) ? enclosingFunction(p) : ts.isArrowFunction(p) && p.body === cur ? p : undefined;
+    const call = fn?.parent;
+    if (!fn || !call || !ts.isCallExpression(call) || call.arguments[call.arguments.length - 1] !== fn) return false;
+    const name = calleeName(call);
+    return (name === "handle" || name === "handleOnce") && receiverSegments(call)[0] === "ipcMain";
+  }
+  return false;
 }
 
 const LOGICAL_OPS = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken]);

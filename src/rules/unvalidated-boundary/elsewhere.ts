@@ -419,7 +419,7 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
         // `validator([doesUserExistByNameAndAttach])` before the handler: a chain checks the fields its functions test.
         const chains = n.arguments.slice(0, i).flatMap((a) => chainOf(a) ?? []);
         const byChain = chains.length > 0 ? earlierCheck(chains, true) : undefined;
-        if (byChain ?? (argsValidate(n.arguments, i, sf, part, covers) || undeclaredParams(n.arguments[0], part, fields, sf))) validated = true;
+        if (byChain ?? (argsValidate(n.arguments, i, sf, part, covers, fields) || undeclaredParams(n.arguments[0], part, fields, sf))) validated = true;
         if (n.arguments.slice(0, i).some((a) => ts.isObjectLiteralExpression(a) && hooked(a))) validated = true;
       }
       // A function of a validator chain the route runs: `validator([isEmailValid, doesStudentExistByEmail])`.
@@ -450,7 +450,7 @@ function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>,
         const i = items.findIndex((a) => reachesHandler(a, locals, name));
         if (i >= 0) {
           found = true;
-          if (specValidates(n, part, true) || argsValidate(items, i, sf, part, covers) || hooked(n)) validated = true;
+          if (specValidates(n, part, true) || argsValidate(items, i, sf, part, covers, fields) || hooked(n)) validated = true;
         }
       }
     }

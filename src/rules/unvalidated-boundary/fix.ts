@@ -10,6 +10,7 @@ import { routeCallOf } from "./frameworks/express";
 import { storedScalar } from "./stored-field";
 import { pagingBound } from "./paging-bound";
 import { lambdaHandlerOf } from "./frameworks/lambda";
+import { serverFnName } from "./frameworks/tanstack";
 import type { Channel, FileFacts, Source } from "./source";
 
 type Ctx = RuleContext<Record<string, never>>;
@@ -47,6 +48,8 @@ function uniqueName(base: string, text: string): string {
 /** The declared type of the read: `x as T`, `const v: T = x`, `json<T>()`, or the parameter's type. */
 function declaredType(s: Source): ts.TypeNode | undefined {
   if (s.param) return s.param.type;
+  // A TanStack Start identity validator `(data: T) => data`: its parameter's type.
+  if (s.caseId === "tanstackServerFn" && s.replace && isFunctionLike(s.replace)) return s.replace.parameters[0]?.type;
   return declaredTypeOf(s.node);
 }
 
@@ -78,7 +81,7 @@ function handlerBase(s: Source, sf: ts.SourceFile): { base: string; fromVar?: bo
       const verb = route.expression.name.text;
       return { base: pascal([verb === "del" ? "delete" : verb, ...words].join(" ")) };
     }
-    const name = functionName(fn);
+    const name = s.caseId === "tanstackServerFn" ? serverFnName(fn) : functionName(fn);
     if (name && name !== "handler" && name !== "default") return { base: pascal(name.length <= 7 && name === name.toUpperCase() ? name.toLowerCase() : name) };
   }
   // `const config = JSON.parse(…)`: name it after the variable.
@@ -446,6 +449,11 @@ function zodFix(ctx: Ctx, s: Source, facts: FileFacts): Fix | undefined {
   if (route && middleware && s.handler) {
     const at = s.handler.getStart(sf);
     edits.push({ start: at, end: at, text: `${middleware}(${schemaName}), ` });
+  } else if (s.caseId === "tanstackServerFn") {
+    // TanStack Start runs a Standard Schema given to `.inputValidator(…)` (Zod is one) and answers its failure:
+    // the schema takes the identity function's place.
+    if (!s.replace) return undefined;
+    edits.push({ start: s.replace.getStart(sf), end: s.replace.getEnd(), text: schemaName });
   } else if (s.param) {
     const fn = s.handler;
     if (!fn || !fn.body || !ts.isBlock(fn.body) || !ts.isIdentifier(s.param.name)) return undefined;

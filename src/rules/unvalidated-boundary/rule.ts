@@ -33,6 +33,7 @@ import { importedFunction, importsFromProject, paramsAllowlistedBefore, ProjectF
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
+import { tanstackServerFnSource } from "./frameworks/tanstack";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
 import { isTestSupport } from "./test-support";
 import { bodyReadsOf, openApiValidates, routeOperation, type FieldRead, type RouteOperation } from "./frameworks/openapi-validator";
@@ -40,7 +41,7 @@ import { bodyReadsOf, openApiValidates, routeOperation, type FieldRead, type Rou
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
 // document (nobody checked the text), a message, and a server action's argument (the docs report a
 // stored string argument, with no Zod fix when the model states nothing).
-const NOT_REQUEST_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["fetchJson", "jsonParseExternal", "messagePayload", "postMessageData", "nextServerAction"]);
+const NOT_REQUEST_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["fetchJson", "jsonParseExternal", "messagePayload", "postMessageData", "nextServerAction", "tanstackServerFn"]);
 /** Inputs whose scalars are text as sent: route parameters, `URLSearchParams`, form fields (no `qs` objects or arrays). */
 const TEXT_SCALARS: ReadonlySet<CaseId> = new Set<CaseId>(["expressParams", "nextAppRequest", "nextServerAction", "honoRequest", "webRequest", "sveltekitRequest", "remixRequest", "astroRequest", "lambdaEvent"]);
 
@@ -73,6 +74,7 @@ const cases: Record<CaseId, CaseMeta> = {
   astroRequest: c("Astro endpoint `request.json()`, `formData()`, `url.searchParams` or `params` used before validation"),
   h3Event: c("Nuxt / Nitro / h3 `readBody(event)`, `getQuery(event)` or `getRouterParam(event)` used before validation"),
   firebaseCallable: c("Firebase callable function `request.data` (`onCall`) used before validation"),
+  tanstackServerFn: c("TanStack Start server function `data` used before validation (an identity `inputValidator`)"),
   nestDecorator: c("NestJS `@Body()`, `@Query()` or `@Param()` without a validated DTO or pipe"),
   lambdaEvent: c("AWS Lambda `event.body`, `queryStringParameters` or `pathParameters` used before validation"),
   messagePayload: c("Queue, socket, IPC or extension message payload used before validation"),
@@ -562,7 +564,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const e = node.expression;
         if (ts.isIdentifier(e)) {
           if (e.text === "axios") add(axiosSource(node, facts, ctx.sourceFile));
-          else if (node.arguments.length > 0) add(h3Source(node, facts, ctx.sourceFile) ?? importedBodyReaderSource(node, facts, ctx.sourceFile) ?? parseHelperSource(node, facts, ctx.sourceFile));
+          else if (node.arguments.length > 0) add(h3Source(node, facts, ctx.sourceFile) ?? importedBodyReaderSource(node, facts, ctx.sourceFile) ?? parseHelperSource(node, facts, ctx.sourceFile) ?? axiosSource(node, facts, ctx.sourceFile));
           return;
         }
         if (!ts.isPropertyAccessExpression(e)) return;
@@ -630,7 +632,7 @@ export default defineRule<Record<string, never>, CaseId>({
         if (!active) return;
         if (node.name.kind === ts.SyntaxKind.Identifier) {
           if (serverFile) add(serverActionParamSource(node, facts, ctx.sourceFile));
-          add(firebaseCallableParam(node, facts, ctx.sourceFile) ?? credentialsAuthorizeSource(node, facts, ctx.sourceFile));
+          add(firebaseCallableParam(node, facts, ctx.sourceFile) ?? credentialsAuthorizeSource(node, facts, ctx.sourceFile) ?? tanstackServerFnSource(node, facts, ctx.sourceFile));
           return;
         }
         if (node.name.kind !== ts.SyntaxKind.ObjectBindingPattern) return;
@@ -701,7 +703,9 @@ export default defineRule<Record<string, never>, CaseId>({
           // Reads that end in the same unsafe use (`getUsage({ a: p.get("a"), b: p.get("b") })`) are one finding.
           // Two parameters (`updateClient(clientId, data)`), or a body and a route param, are two
           // inputs, not two reads of one.
-          const input = `${s.caseId}:${s.schemaSuffix}`;
+          // Two requests' replies are two inputs too (the OAuth token reply and the profile fetched with its token, both
+          // stored by one upsert: held round 42, auto-ecom-api `mercadolibre.ts:70`, `:79`).
+          const input = s.caseId === "fetchJson" ? `${s.caseId}:${s.node.pos}` : `${s.caseId}:${s.schemaSuffix}`;
           if (!s.dedupeKey && !s.param && sinks.get(o.at)?.has(input)) continue;
           if (!sinks.has(o.at)) sinks.set(o.at, new Set());
           sinks.get(o.at)!.add(input);

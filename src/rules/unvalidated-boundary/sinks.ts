@@ -117,6 +117,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (!name) return undefined;
   if (ts.isNewExpression(call)) {
     if (/^(?:Put|Update|Delete|Get|Query|Scan|BatchWrite|BatchGet|TransactWrite|TransactGet)(?:Item|Object|Items)?Command$/.test(name)) return "database";
+    // S3 operations that name an object by Bucket and Key (multipart uploads, copies, batch deletes): the store's own key.
+    if (/^(?:CreateMultipartUpload|UploadPart|CompleteMultipartUpload|AbortMultipartUpload|CopyObject|DeleteObjects)Command$/.test(name)) return "database";
     // `new Model(data)`, and a generic handler's `model` parameter: `new model(document)`.
     if (/(?:Model|Entity)$/.test(name) || name === "model") return "database";
     // `new User(data)` with `User` from the project's models (see collectFacts).

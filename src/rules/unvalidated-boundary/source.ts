@@ -5,7 +5,7 @@ import { containsAnyOf } from "../../engine/text-scan";
 
 export const CASE_IDS = [
   "expressBody", "expressQuery", "expressParams", "koaRequest", "fastifyRequest", "nextPagesRequest", "nextAppRequest", "nextServerAction",
-  "honoRequest", "webRequest", "sveltekitRequest", "remixRequest", "astroRequest", "h3Event", "firebaseCallable", "nestDecorator", "lambdaEvent", "messagePayload", "postMessageData", "fetchJson", "jsonParseExternal",
+  "honoRequest", "webRequest", "sveltekitRequest", "remixRequest", "astroRequest", "h3Event", "firebaseCallable", "tanstackServerFn", "nestDecorator", "lambdaEvent", "messagePayload", "postMessageData", "fetchJson", "jsonParseExternal",
 ] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 

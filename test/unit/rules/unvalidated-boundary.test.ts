@@ -4801,6 +4801,18 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "firebaseCallable", line: 3, column: 44, endColumn: 56, suggestions: [mark("firebaseCallable", 3)] }],
     output: null,
   },
+  {
+    name: "TanStack Start server function: identity inputValidator, data's id into a delete (tanstackServerFn)",
+    code: dedent`
+      import { createServerFn } from "@tanstack/react-start";
+      export const removeItem = createServerFn({ method: "POST" })
+        .inputValidator((data) => data)
+        .handler(async ({ data }) => db.item.delete({ where: { id: data.id } }));
+    `,
+    filename: "src/lib/items.ts",
+    findings: [{ case: "tanstackServerFn", line: 3, column: 20, endColumn: 24, suggestions: [mark("tanstackServerFn", 3)] }],
+    output: null,
+  },
 ];
 
 new RuleTester().run(rule, { valid, invalid: invalid.map(resolveMarks) });

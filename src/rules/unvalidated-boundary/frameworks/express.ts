@@ -205,11 +205,14 @@ export function paramsSetBeforeHandler(fn: FunctionLike, keys: readonly string[]
  * part: a validation middleware (`validate(Schema)`, `validators.createUser`, `celebrate(…)`), or
  * an options object whose `schema` (Fastify) or `validate` (koa-joi-router) covers it.
  */
-export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string) => boolean): boolean {
+export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string) => boolean, fields: readonly string[] = []): boolean {
   const chains = chainParts(args, count);
+  const routeItems = args.slice(0, count).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
   // With express-validator chains on the route, the bare middleware after them (`validate`,
-  // `validateRequest`) answers their `validationResult`: it covers the parts the chains name.
-  const named = (it: ts.Expression) => (!part || !chains || chains === "all" || chains.has(part)) && (!part || !covers || covers(it, part));
+  // `validateRequest`) answers their `validationResult`: it covers the parts the chains name, and of
+  // those only the fields the chains name (also chains handed to it, `validate([body("email")…])`).
+  const leaves = (it: ts.Expression) => fields.length > 0 && chainsLeaveField([...routeItems, ...(ts.isCallExpression(it) ? it.arguments.flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a])) : [])], part, fields);
+  const named = (it: ts.Expression) => (!part || !chains || chains === "all" || chains.has(part)) && (!part || !covers || covers(it, part)) && !leaves(it);
   for (let i = 0; i < count && i < args.length; i++) {
     const arg = args[i]!;
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) continue;
@@ -248,6 +251,46 @@ function chainParts(args: readonly ts.Expression[], count: number): Set<string> 
     }
   }
   return out;
+}
+
+/** The chain's own call: `body("phone")` of `body("phone").isMobilePhone().withMessage("…")`. */
+function chainHead(e: ts.Expression): ts.CallExpression | undefined {
+  let cur: ts.Expression = e;
+  for (let i = 0; i < 30; i++) {
+    if (ts.isCallExpression(cur) && ts.isIdentifier(cur.expression)) return cur;
+    if (ts.isCallExpression(cur) || ts.isPropertyAccessExpression(cur)) cur = cur.expression;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when the express-validator chains among `items` that check `part` each name their fields
+ * (`body("name")`, `check(["email", "password"])`) and one of `fields`, the fields the handler reads, is
+ * none of them: nothing checks it (held round 42, bakenshake `auth.controller.js:80`, decided: `phone`
+ * read beside chains for name, email and password, then a Mongoose `$or` filter). A chain without a
+ * literal field (`checkSchema`, `oneOf`, `body()` whole, a wildcard) may check any: false.
+ */
+function chainsLeaveField(items: readonly ts.Expression[], part: string | undefined, fields: readonly string[]): boolean {
+  if (!part) return false;
+  const named = new Set<string>();
+  let any = false;
+  for (const it of items) {
+    const root = chainRoot(it);
+    if (!root || !EV_ROOTS.has(root)) continue;
+    const checks = CHAIN_PARTS[root];
+    if (checks !== undefined && checks !== part) continue;
+    const arg = chainHead(it)?.arguments[0];
+    const names = arg && ts.isStringLiteralLike(arg) ? [arg.text] : arg && ts.isArrayLiteralExpression(arg) && arg.elements.every(ts.isStringLiteralLike) ? arg.elements.map((x) => (x as ts.StringLiteralLike).text) : undefined;
+    if (!names || names.length === 0) return false;
+    for (const n of names) {
+      const top = n.split(/[.[]/)[0]!;
+      if (top === "" || top.includes("*")) return false;
+      named.add(top);
+    }
+    any = true;
+  }
+  return any && fields.some((f) => !named.has(f));
 }
 
 function topLevelObject(id: ts.Identifier): ts.ObjectLiteralExpression | undefined {

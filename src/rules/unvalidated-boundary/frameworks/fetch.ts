@@ -137,6 +137,17 @@ function wrappedFetchOf(callee: ts.Identifier, depth: number, imported?: Importe
   if (!fn && imported && ts.isCallExpression(callee.parent) && callee.parent.expression === callee) fn = imported(callee.parent);
   if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return undefined;
   if (!ts.isBlock(fn.body)) return fetchCallOf(fn.body, depth);
+  const { returns, bare } = returnedValues(fn.body);
+  // `return generateContent(retryCount + 1)` after a 429 (kycaine/wacapi `gemini.ts:97`): the wrapper's own retry
+  // answers what its other returns do.
+  const own = returns.filter((r) => !selfCall(r, name));
+  if (bare || own.length === 0) return undefined;
+  const calls = own.map((r) => fetchCallOf(r, depth));
+  return calls.every((c) => c !== undefined) ? calls[0] : undefined;
+}
+
+/** What a function body's own `return`s hand back (not those of functions nested in it), and whether one returns nothing. */
+function returnedValues(body: ts.Block): { returns: ts.Expression[]; bare: boolean } {
   const returns: ts.Expression[] = [];
   let bare = false;
   const visit = (n: ts.Node): void => {
@@ -147,13 +158,8 @@ function wrappedFetchOf(callee: ts.Identifier, depth: number, imported?: Importe
     }
     ts.forEachChild(n, visit);
   };
-  ts.forEachChild(fn.body, visit);
-  // `return generateContent(retryCount + 1)` after a 429 (kycaine/wacapi `gemini.ts:97`): the wrapper's own retry
-  // answers what its other returns do.
-  const own = returns.filter((r) => !selfCall(r, name));
-  if (bare || own.length === 0) return undefined;
-  const calls = own.map((r) => fetchCallOf(r, depth));
-  return calls.every((c) => c !== undefined) ? calls[0] : undefined;
+  ts.forEachChild(body, visit);
+  return { returns, bare };
 }
 
 /** `generateContent(n + 1)`, `await generateContent(n + 1)`: a call of the function named `name` itself. */
@@ -433,11 +439,57 @@ function responseData(name: ts.BindingName, body: ts.Node, values: ts.Node[]): v
   }
 }
 
+/** True when `call` itself is an axios request (`axios(cfg)`, `axios.get(u)`, an `axios.create()` instance's). */
+function isAxiosRequest(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): boolean {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text === "axios" && facts.modules.has("axios");
+  if (!ts.isPropertyAccessExpression(e) || !AXIOS_METHODS.has(e.name.text)) return false;
+  if (ts.isIdentifier(e.expression) && (e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text))) return true;
+  return facts.modules.has("axios") && (madeByAxiosCreate(unwrap(e.expression), sf) || classFieldAxios(unwrap(e.expression)));
+}
+
+const axiosWrappers = new TreeMemo<ts.SourceFile, Map<string, FunctionLike | boolean>>();
+
+/**
+ * A function of the module's top level whose every `return` hands back an axios request's response
+ * (`async function makeRequestWithRetry(url, config) { try { return await axios.get(url, config); } catch … }`,
+ * its own retry call aside): `await makeRequestWithRetry(u, cfg)` holds that response, and its `.data` is the
+ * remote body, as for a fetch wrapper (held round 42, auto-ecom-api `tinyerp-sync.worker.ts:115`, `:135`).
+ * The module's top-level functions are listed once per file; each is judged on its first call.
+ */
+function wrapsAxios(callee: ts.Identifier, facts: FileFacts, sf: ts.SourceFile): boolean {
+  let fns = axiosWrappers.get(sf);
+  if (!fns) {
+    fns = new Map();
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name && st.body) fns.set(st.name.text, st);
+      else if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          const init = d.initializer ? unwrap(d.initializer) : undefined;
+          if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) fns.set(d.name.text, init);
+        }
+      }
+    }
+    axiosWrappers.set(sf, fns);
+  }
+  const fn = fns.get(callee.text);
+  if (typeof fn === "boolean" || fn === undefined) return fn === true;
+  const name = callee.text;
+  const { returns, bare } = !fn.body ? { returns: [], bare: true } : ts.isBlock(fn.body) ? returnedValues(fn.body) : { returns: [fn.body], bare: false };
+  const own = returns.filter((r) => !selfCall(r, name));
+  const wraps = !bare && own.length > 0 && own.every((r) => {
+    const x = unwrap(r);
+    return ts.isCallExpression(x) && isAxiosRequest(x, facts, sf) && !x.arguments.some(rawResponseConfig);
+  });
+  fns.set(name, wraps);
+  return wraps;
+}
+
 /** `axios.get(u)` (or an `axios.create()` instance): the response's `data` is the input. */
 export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const e = call.expression;
   let isAxios = false;
-  if (ts.isIdentifier(e)) isAxios = e.text === "axios" && facts.modules.has("axios");
+  if (ts.isIdentifier(e)) isAxios = e.text === "axios" ? facts.modules.has("axios") : facts.modules.has("axios") && wrapsAxios(e, facts, sf);
   else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && AXIOS_METHODS.has(e.name.text)) {
     isAxios = e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
   } else if (ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("axios")) {
