@@ -2022,9 +2022,14 @@ function errorTextHolder(left: ts.Expression): boolean {
 function wordsThrownError(at: ts.Node, arg: ts.Node): boolean {
   if (ts.isCallExpression(at) && at.arguments.length === 1 && at.arguments[0] === arg && ts.isIdentifier(at.expression) && /^set\w*Error(?:Message|Text)?$/.test(at.expression.text)) return true;
   if (ts.isBinaryExpression(at) && at.operatorToken.kind === ts.SyntaxKind.EqualsToken && at.right === arg && errorTextHolder(at.left)) return true;
+  // `throw Error(\`Api returned ${resp.data.status}\`)`: a built-in error class called without `new` builds the same error.
+  if (ts.isCallExpression(at) && at.arguments[0] === arg && ts.isIdentifier(at.expression) && BUILTIN_ERROR_RE.test(at.expression.text)) return !!at.parent && ts.isThrowStatement(at.parent);
   if (!ts.isNewExpression(at) || at.arguments?.[0] !== arg || !ts.isIdentifier(at.expression) || !/(?:Error|Exception)$/.test(at.expression.text)) return false;
   return !!at.parent && ts.isThrowStatement(at.parent);
 }
+
+/** The built-in error classes whose first argument is the message: called as a function, each returns a new error (ECMAScript: `Error(message)` is `new Error(message)`). */
+const BUILTIN_ERROR_RE = /^(?:Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)$/;
 
 /** `Array.isArray(x)`. */
 function isArrayCheck(call: ts.CallExpression): boolean {
