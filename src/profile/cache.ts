@@ -41,7 +41,11 @@ export class ProfileCache {
   invalidate(file: string): boolean {
     if (!PROFILE_INPUTS.test(file)) {
       // A source file added, changed or removed may change who imports what: the importers index is built again on the next question.
-      if (SOURCE_RE.test(file)) for (const profile of this.byRoot.values()) profile.forgetImporters?.();
+      if (SOURCE_RE.test(file))
+        for (const profile of this.byRoot.values()) {
+          profile.forgetImporters?.();
+          profile.forgetAxiosDefaults?.(file);
+        }
       return false;
     }
     this.byRoot.clear();

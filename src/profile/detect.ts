@@ -11,6 +11,7 @@ import { workspaceDependencies, workspacePackagesOf, type WorkspacePackages } fr
 import { openApiValidationOf, type OpenApiValidation } from "./openapi";
 import { importAliasesOf, type ImportAliases } from "./aliases";
 import { importersIndexOf, type ImportersIndex } from "./importers";
+import { axiosDefaultsModuleOf } from "./axios-defaults";
 
 const MANIFESTS = ["package.json", "deno.json", "deno.jsonc"] as const;
 // Templates that list variable names for people to fill in. Not `.env.defaults`: dotenv-defaults
@@ -345,6 +346,7 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   let openApi: { value: OpenApiValidation | undefined; inputs: ReadonlySet<string> } | undefined;
   let aliases: ImportAliases | undefined;
   let importers: (ImportersIndex & { folders: readonly string[] }) | undefined;
+  let axiosDefaults: { value: string | undefined } | undefined;
   // The workspace's packages are read with the profile, not on a file's first question: a file whose
   // first bare specifier (`express`) asked for them would otherwise list every manifest among its own
   // inputs, and a dependency added to package.json would invalidate it (the CLI's `--cache`, `trend`).
@@ -425,6 +427,18 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     },
     forgetImporters(): void {
       importers = undefined;
+    },
+    axiosDefaultsModule(): string | undefined {
+      // Found on the first question (an axios call with no timeout of its own), then kept; the module
+      // found is read again through the host, so the CLI's `--cache` entry of each file that relied on it lists it.
+      axiosDefaults ??= { value: axiosDefaultsModuleOf(project, root, (f, t) => runtimeOfFile(f, t) === "browser") };
+      if (axiosDefaults.value !== undefined) project.fileExists(`${root.replace(/[\\/]$/, "")}/${axiosDefaults.value}`);
+      return axiosDefaults.value;
+    },
+    forgetAxiosDefaults(file: string): void {
+      if (!axiosDefaults) return;
+      const rel = file.replace(/\\/g, "/").slice(root.replace(/\\/g, "/").replace(/\/$/, "").length + 1);
+      if (rel === axiosDefaults.value || /\.defaults\.timeout\s*=/.test(project.readFile(file) ?? "")) axiosDefaults = undefined;
     },
   };
 }

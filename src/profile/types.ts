@@ -115,4 +115,11 @@ export interface ProjectProfile {
   importers?(resolve: SpecifierResolver): ImportersIndex;
   /** Drops the importers index (a source file changed). */
   forgetImporters?(): void;
+  /**
+   * The project-relative path of the module that sets `axios.defaults.timeout` for the whole
+   * process (see axios-defaults.ts), when one does; found on the first question, then kept.
+   */
+  axiosDefaultsModule?(): string | undefined;
+  /** Drops that answer when `file` (a source file that changed) may change it: the module found, or a text that sets it. */
+  forgetAxiosDefaults?(file: string): void;
 }

@@ -485,6 +485,9 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
     return { case: "client", node: call.expression, what, site: { kind: "axios", call, index: 0, key: "timeout" } };
   }
   if (configured) return undefined;
+  // The default instance (`import axios from "axios"`, not an `axios.create()` one) given a timeout by
+  // the module that starts the process (`axios.defaults.timeout = 300 * 1000` in the server's constructor).
+  if (c.receiver !== undefined && facts.bindings.get(c.receiver)?.lib === "axios" && facts.projectAxiosTimeout?.()) return undefined;
   let index: number;
   if (c.member === "" || c.member === "request") index = c.member === "" && args.length > 0 && !isAxiosConfig(args[0]!, call, facts) ? 1 : 0;
   else if (AXIOS_URL_CONFIG.has(c.member)) index = 1;

@@ -32,6 +32,12 @@ export interface Facts {
    * read through the project host on demand; undefined for other names or an unreadable module.
    */
   importedText?: (name: string) => string | undefined;
+  /**
+   * True when another module of the package sets `axios.defaults.timeout` for the process (the
+   * profile's `axiosDefaultsModule`) and this file runs in that process (not a script or a test); asked
+   * only for a call on axios' default instance with no timeout of its own.
+   */
+  projectAxiosTimeout?: () => boolean;
 }
 
 export function newFacts(): Facts {

@@ -75,6 +75,8 @@ export type CaseId = keyof typeof CASES;
 // Queue libraries that need ioredis's `maxRetriesPerRequest: null` on their connections.
 const BULL_DEPS = ["bullmq", "bull", "bee-queue"];
 const CLIENT_TODO = "Set a timeout where it is built.";
+/** A script, a test or a fixture runs in a process of its own: the server's `axios.defaults.timeout` is not set there. */
+const OTHER_PROCESS_RE = /(?:^|\/)(?:scripts|test|tests|__tests__|__mocks__|e2e|fixtures?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 // The rest of the message after "This retry": what it does, what goes wrong in production, what to do (plain text).
 const WHY: Record<RetryWhy, string> = {
@@ -116,6 +118,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     // A non-relative import (a tsconfig alias, a monorepo's workspace package) is resolved only when a judgement reads its module.
     const resolve = projectResolver(ctx.project, ctx.path, ctx.profile);
     facts.importedText = importedTextReader(ctx.project, ctx.path, namedImports, relativeImports, resolve);
+    facts.projectAxiosTimeout = () => !OTHER_PROCESS_RE.test(projectPath(ctx)) && ctx.profile.axiosDefaultsModule?.() !== undefined;
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];

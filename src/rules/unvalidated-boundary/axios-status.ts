@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { findBinding, unwrap } from "./ast";
+import { findBinding, findRefs, unwrap } from "./ast";
 
 // The request methods of axios and of an instance (`axios.post(u, body)`, `api.get(u)`).
 const AXIOS_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "head", "options"]);
@@ -35,7 +35,24 @@ function axiosReply(e: ts.Expression): boolean {
   const x = unwrap(e);
   if (!ts.isIdentifier(x)) return axiosCall(e);
   const b = findBinding(x);
-  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && (b.decl.parent.flags & ts.NodeFlags.Const) !== 0 && axiosCall(b.decl.initializer);
+  return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && ((b.decl.parent.flags & ts.NodeFlags.Const) !== 0 || letNeverAssigned(b.decl)) && axiosCall(b.decl.initializer);
+}
+
+/**
+ * `let resp = await axios.post(…)` that nothing assigns again (uptime-kuma's notification providers): the
+ * reply, as a `const` holds it. Its later references are found through the file's index (findRefs).
+ */
+function letNeverAssigned(decl: ts.VariableDeclaration): boolean {
+  const list = decl.parent;
+  if (!ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Let) === 0 || !ts.isVariableStatement(list.parent)) return false;
+  for (const ref of findRefs(decl.name.text, list.parent.parent, decl.end)) {
+    const p = ref.parent;
+    if (ts.isBinaryExpression(p) && p.left === ref && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+    if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return false;
+    // `[resp] = …`, `({ resp } = …)`, `for (resp of …)`: written again.
+    if (ts.isArrayLiteralExpression(p) || ts.isShorthandPropertyAssignment(p) || ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === ref)) return false;
+  }
+  return true;
 }
 
 /** `await axios.get(u)`, `await api.post(u, body)` for an instance of the file, with no `validateStatus` in the file. */

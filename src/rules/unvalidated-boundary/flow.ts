@@ -123,6 +123,12 @@ export interface FlowEnv {
    */
   sinkOnly?: boolean;
   /**
+   * A browser's socket.io client's payload is being followed (Source.uiState): kept on the component
+   * (`this.monitorList = data`) or in a module's collection, it is UI state, like a reply handed to a
+   * React setter or a Vue `ref`: no use. Its sinks (a property key, a query, a URL) stay uses.
+   */
+  uiState?: boolean;
+  /**
    * Whether `target.field = value` keeps the value in an object (the project's session instance, `this`) whose
    * class writes that field out to a file or a store later (see persisted-field.ts).
    */
@@ -903,7 +909,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (scalarish && ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken) return analyzeValue(p, "scalar", env);
 
   // A socket payload's list spread into a collection the server keeps (`history.push(...data.items)`): stored.
-  if (structured && env.sinkOnly && ts.isSpreadElement(p)) return kind === "structured" && ts.isCallExpression(p.parent) && keptBy(p.parent, p) ? unsafe(p.parent, "stored") : undefined;
+  if (structured && env.sinkOnly && ts.isSpreadElement(p)) return kind === "structured" && !env.uiState && ts.isCallExpression(p.parent) && keptBy(p.parent, p) ? unsafe(p.parent, "stored") : undefined;
   // `all = [...all, ...repos]`: every element is handed on, unchecked.
   if (structured && ts.isSpreadElement(p) && ts.isArrayLiteralExpression(p.parent)) return unsafe(p, "spread");
   // `allBranches.push(...branches)`: every element handed on, as into an array literal (a log line's arguments excepted).
@@ -937,7 +943,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
   if (promise) return returnOutcome(promise, kind, env);
   // `globalChatHistory.push(message)` of a socket payload (or an object it is spread into): kept by the server.
   // (Its fields kept so are plain values: a scalar stored is no use, like a form's.)
-  if (env.sinkOnly && kind === "structured" && ts.isCallExpression(p) && keptBy(p, top)) return unsafe(p, "stored");
+  if (env.sinkOnly && kind === "structured" && !env.uiState && ts.isCallExpression(p) && keptBy(p, top)) return unsafe(p, "stored");
   // `params.push(limit)` into a local array (`const params: unknown[] = []`): the value goes wherever the array goes (`query(sql, params)`).
   if (scalarish && ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression) && (calleeName(p) === "push" || calleeName(p) === "unshift") && ts.isPropertyAccessExpression(p.expression) && ts.isIdentifier(p.expression.expression)) return localObjectOutcome(p.expression.expression, kind, env);
   if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return callOutcome(p, top, kind, env);
@@ -961,7 +967,7 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
       // `stats.value = await response.json()` into a Vue `ref`: handed to the UI, like a React state setter.
       if (structured && env.remoteReply && vueRefValue(p.left)) return undefined;
       // (A socket payload's value assigned into an object only counts in the server's own state: `this.state = data`.)
-      if (kind === "structured" && env.sinkOnly && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && longLived(p.left)) return unsafe(p, "stored");
+      if (kind === "structured" && env.sinkOnly && !env.uiState && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && longLived(p.left)) return unsafe(p, "stored");
       if (structured && !env.sinkOnly && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left))) return unsafe(p, "assigned into another object");
       if (ts.isIdentifier(p.left)) return outerLetOutcome(p.left, kind, env);
       // `session.conversationTitle = title`: a message's value kept in an object whose class saves that field later.
@@ -2016,9 +2022,14 @@ function errorTextHolder(left: ts.Expression): boolean {
 function wordsThrownError(at: ts.Node, arg: ts.Node): boolean {
   if (ts.isCallExpression(at) && at.arguments.length === 1 && at.arguments[0] === arg && ts.isIdentifier(at.expression) && /^set\w*Error(?:Message|Text)?$/.test(at.expression.text)) return true;
   if (ts.isBinaryExpression(at) && at.operatorToken.kind === ts.SyntaxKind.EqualsToken && at.right === arg && errorTextHolder(at.left)) return true;
+  // `throw Error(\`Api returned ${resp.data.status}\`)`: a built-in error class called without `new` builds the same error.
+  if (ts.isCallExpression(at) && at.arguments[0] === arg && ts.isIdentifier(at.expression) && BUILTIN_ERROR_RE.test(at.expression.text)) return !!at.parent && ts.isThrowStatement(at.parent);
   if (!ts.isNewExpression(at) || at.arguments?.[0] !== arg || !ts.isIdentifier(at.expression) || !/(?:Error|Exception)$/.test(at.expression.text)) return false;
   return !!at.parent && ts.isThrowStatement(at.parent);
 }
+
+/** The built-in error classes whose first argument is the message: called as a function, each returns a new error (ECMAScript: `Error(message)` is `new Error(message)`). */
+const BUILTIN_ERROR_RE = /^(?:Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError)$/;
 
 /** `Array.isArray(x)`. */
 function isArrayCheck(call: ts.CallExpression): boolean {
@@ -2865,7 +2876,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   if (kind !== "scalar" && ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Object") {
     // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.
     if (name === "assign" && call.arguments[0] !== arg) {
-      if (env.sinkOnly) return kind === "structured" && call.arguments[0] && longLived(call.arguments[0]) ? unsafe(call, "stored") : undefined;
+      if (env.sinkOnly) return kind === "structured" && !env.uiState && call.arguments[0] && longLived(call.arguments[0]) ? unsafe(call, "stored") : undefined;
       return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
     }
     // (Only logged, `console.log("body", { keys: Object.keys(req.body || {}) })`, they read nothing that goes on.)

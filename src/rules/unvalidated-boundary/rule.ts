@@ -443,6 +443,7 @@ export default defineRule<Record<string, never>, CaseId>({
       env.message = s.caseId === "messagePayload";
       env.cookie = s.caseId === "expressQuery" && !!s.dedupeKey?.endsWith(":cookies");
       env.sinkOnly = !!s.sinkOnly;
+      env.uiState = !!s.uiState;
       env.parsedText = s.caseId === "jsonParseExternal";
       for (const v of s.values) {
         let o: Outcome;

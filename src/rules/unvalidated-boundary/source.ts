@@ -81,6 +81,11 @@ export interface Source {
    * path, a property key, the server's own store) or a destructuring that a missing payload throws in.
    */
   sinkOnly?: true;
+  /**
+   * A browser's socket.io client is listening (its page's own server speaking): what it keeps on `this`
+   * or at the top of its module is the page's UI state, not a server's store (see FlowEnv.uiState).
+   */
+  uiState?: true;
 }
 
 /**
@@ -111,6 +116,8 @@ export interface FileFacts {
   koaish: boolean | undefined;
   /** Memo of {@link isSocketish}; undefined until asked. */
   socketish: boolean | undefined;
+  /** A browser's socket.io client (frameworks/messages.ts), asked on the first `socket.on` of a socket.io-client file, then kept. */
+  browserSocket?: boolean;
   /** The project depends on Fastify and not on Express (from the profile): `(req, res)` handlers are Fastify's. */
   fastifyProject: boolean;
   /** The project's dependencies (from the profile), set by the rule: a file-routed framework is told by them too. */

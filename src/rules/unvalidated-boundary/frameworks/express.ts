@@ -31,6 +31,17 @@ export function routeCallOf(fn: FunctionLike): ts.CallExpression | undefined {
   return undefined;
 }
 
+/**
+ * `socket.on("editMonitor", (monitor, callback) => …)`, `emitter.on("message", …)`: `on` with an event name
+ * that is neither Node's `"request"` nor an HTTP method (Hono's `app.on("PURGE", "/cache", …)`) registers a
+ * listener, not a route, even in a module that imports express (production uptime-kuma's `server.js`, whose
+ * socket payload's `monitor.body` was taken for `req.body`).
+ */
+function namesOtherEvent(call: ts.CallExpression): boolean {
+  const first = call.arguments[0];
+  return !!first && ts.isStringLiteralLike(first) && first.text !== "request" && !/^[A-Z]+$/.test(first.text);
+}
+
 /** Which framework a handler's first parameter comes from, or undefined when unsure. */
 export function requestFramework(fn: FunctionLike, index: number, facts: FileFacts): RequestFramework | undefined {
   const param = fn.parameters[index];
@@ -74,6 +85,8 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
   const first = nameText(param.name);
   const second = fn.parameters[1] ? nameText(fn.parameters[1].name) : undefined;
   if (route) {
+    // A listener (`socket.on("editMonitor", (monitor, callback) => …)`), not a route: its payload is no request.
+    if (calleeName(route) === "on" && namesOtherEvent(route)) return undefined;
     if (hasModule(facts, "fastify", "fastify-plugin") || second === "reply") return "fastify";
     if (hasModule(facts, "hono")) return "hono";
     if (hasModule(facts, ...KOA_MODULES)) return "koa";

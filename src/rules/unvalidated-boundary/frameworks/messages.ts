@@ -252,10 +252,23 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
     const p = fn.parameters[0];
     if (p && !/^(?:ack|cb|callback|done|reply)$/.test(nameText(p.name) ?? "")) {
       const s = socketPayloadSource(fn, p, sf);
-      if (s) out.push(s);
+      if (s) out.push(browserSocketClient(facts) ? { ...s, uiState: true } : s);
     }
   }
   return out;
+}
+
+// A page's code: a browser global read, or a UI framework imported. An import no browser bundle resolves says a server.
+const BROWSER_TEXT_RE = /(?<![\w$.])(?:window|document|localStorage|sessionStorage|location|navigator)\.|\bfrom\s+["'](?:vue|react|react-dom|preact|svelte|svelte\/store|pinia|vuex|solid-js|@angular\/core)["']/;
+const SERVER_IMPORT_RE = /\b(?:from\s+|require\(\s*)["'](?:node:[\w/]+|express|fastify|koa|fs|child_process|http|https|net)["']/;
+
+/**
+ * A browser's socket.io client (`import { io } from "socket.io-client"` in a page's code, uptime-kuma's
+ * `src/mixins/socket.js`): its events are the page's own server speaking, and what it keeps is the page's UI
+ * state (Source.uiState). A Node process's socket.io-client (a service listening to another) keeps a store.
+ */
+function browserSocketClient(facts: FileFacts): boolean {
+  return (facts.browserSocket ??= hasModule(facts, "socket.io-client") && !hasModule(facts, "socket.io") && BROWSER_TEXT_RE.test(facts.text) && !SERVER_IMPORT_RE.test(facts.text));
 }
 
 /**
