@@ -11,7 +11,7 @@ import { metadataRepeatsPageLoad } from "./page-metadata";
 import { callsIn, parseFallsThroughLikeTheTry, prefetchIntoDehydratedCache, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
-import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
+import { retriedUntilSet, unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { checkBareThen, onlyDroppedSupabaseWrites, onlySupabaseResultsInTry } from "./result-error";
 import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation, recordsSuccessInFlag } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutCasts } from "./kept-input";
@@ -532,6 +532,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const failedItems = shape.kind === "log" ? failedItemMap(clause, errName) : undefined;
   if (failedItems && batchDropsNone(failedItems, false)) return;
   if (shape.kind === "log" && !exitsEarly(block) && unsetLocalFeedsFailure(tryStmt)) return;
+  // `while (!this.connection) { try { this.connection = await connect(); } catch (e) { log(e); await sleep(1000); } }` (unset-fallback.ts).
+  if (shape.kind === "log" && !exitsEarly(block) && retriedUntilSet(tryStmt)) return;
   if (shape.kind === "log" && !exitsEarly(block) && unsetLocalTriedAnotherWay(tryStmt, block)) return;
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
