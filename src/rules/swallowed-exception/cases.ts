@@ -11,7 +11,7 @@ import { metadataRepeatsPageLoad } from "./page-metadata";
 import { callsIn, parseFallsThroughLikeTheTry, prefetchIntoDehydratedCache, probesACapability, skipsItemLikeItsFilter, tryOnlyPrefetches } from "./probes";
 import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
-import { unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
+import { retriedUntilSet, unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { checkBareThen, onlyDroppedSupabaseWrites, onlySupabaseResultsInTry } from "./result-error";
 import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation, recordsSuccessInFlag } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutCasts } from "./kept-input";
@@ -532,6 +532,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   const failedItems = shape.kind === "log" ? failedItemMap(clause, errName) : undefined;
   if (failedItems && batchDropsNone(failedItems, false)) return;
   if (shape.kind === "log" && !exitsEarly(block) && unsetLocalFeedsFailure(tryStmt)) return;
+  // `while (!this.connection) { try { this.connection = await connect(); } catch (e) { log(e); await sleep(1000); } }` (unset-fallback.ts).
+  if (shape.kind === "log" && !exitsEarly(block) && retriedUntilSet(tryStmt)) return;
   if (shape.kind === "log" && !exitsEarly(block) && unsetLocalTriedAnotherWay(tryStmt, block)) return;
   if (shape.kind === "log" && fallsThroughLikeNotOk(tryStmt, block)) return;
   // `formatResults(r) { try { … } catch (e) { log(e); return ""; } }`: a display string after a log, as without one.
@@ -1567,10 +1569,21 @@ function parsesAUrlFirst(ctx: RuleContext, clause: ts.CatchClause, ne: ts.NewExp
   while (e && ts.isPropertyAccessExpression(e)) e = e.expression;
   if (!e || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== "URL" || (e.arguments ?? []).some(callsBeyondCoercion)) return false;
   const msg = ne.arguments?.[0];
-  if (!msg || !(ts.isStringLiteralLike(msg) || ts.isTemplateExpression(msg)) || !/\b(?:invalid|malformed|not valid)\b/i.test(msg.getText())) return false;
+  if (!msg || !/\b(?:invalid|malformed|not valid)\b/i.test(messageWords(msg))) return false;
   const fn = scopeOf(clause).fn;
   const answers = new Set((fn?.parameters ?? []).flatMap((p) => (ts.isIdentifier(p.name) && ANSWER_CALLBACK_RE.test(p.name.text) ? [p.name.text] : [])));
   return !protectedRegionDoesIO(tryBlock, { sf: ctx.sourceFile, pure: answers });
+}
+
+/**
+ * The words a new error's message writes out: a string, a template (as written), or the strings of a `+` chain
+ * (`"Invalid URL provided for signing: " + this.url`, production Spacebar's Signing.ts); nothing for a name.
+ */
+function messageWords(msg: ts.Expression): string {
+  if (ts.isStringLiteralLike(msg)) return msg.text;
+  if (ts.isTemplateExpression(msg)) return msg.getText();
+  if (ts.isBinaryExpression(msg) && msg.operatorToken.kind === ts.SyntaxKind.PlusToken) return `${messageWords(msg.left)} ${messageWords(msg.right)}`;
+  return "";
 }
 
 /** The value of a try's one statement: what it returns, declares or assigns (`return JSON.parse(body)`, `decoded = …`). */

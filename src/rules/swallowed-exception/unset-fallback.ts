@@ -77,3 +77,91 @@ export function unsetLocalTriedAnotherWay(tryStmt: ts.TryStatement, catchBlock: 
   const next = list.statements[i];
   return next !== undefined && ts.isIfStatement(next) && testsUnset(next.expression, name) && assignsAValue(next.thenStatement, name);
 }
+
+/** The value the statement assigns, by its text: `x = …` or `this.connection = …` (`await` and parentheses aside). */
+function assignedRef(s: ts.Statement | undefined): string | undefined {
+  if (!s || !ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression) || s.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = s.expression.left;
+  if (ts.isIdentifier(left)) return left.text;
+  if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${left.name.text}`;
+  return undefined;
+}
+
+/** `!ref` (parentheses aside), `ref` given by its text. */
+function isNot(e: ts.Expression, ref: string): boolean {
+  let c = e;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  return ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken && c.operand.getText().replace(/\s+/g, "") === ref;
+}
+
+/** The operands of a chain of `&&`. */
+function andOperands(e: ts.Expression): ts.Expression[] {
+  let c = e;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [...andOperands(c.left), ...andOperands(c.right)];
+  return [c];
+}
+
+/** The name the function holding `node` is called by (`emit` for a method `async emit(event)`, a function declaration's name). */
+function enclosingName(node: ts.Node): string | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (!isFunctionLike(p)) continue;
+    return (ts.isMethodDeclaration(p) || ts.isFunctionDeclaration(p)) && p.name && ts.isIdentifier(p.name) ? p.name.text : undefined;
+  }
+  return undefined;
+}
+
+/** Whether `node` calls the function named `name` again (`this.emit(event)`, `connect()`), not inside a nested function. */
+function callsAgain(node: ts.Node, name: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return false;
+    if (ts.isCallExpression(n)) {
+      const e = n.expression;
+      if ((ts.isIdentifier(e) && e.text === name) || (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && e.name.text === name)) return true;
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
+/**
+ * A retry that waits for the value the try assigns (production Spacebar's connection set-up):
+ * - a loop that runs while it is unset: `while (!this.connection) { try { this.connection = await
+ *   amqp.connect(host); } catch (e) { log(e); await sleep(1000); } }`, where nothing but the value ends
+ *   the loop, or a bounded one, `do { try { db = await source.initialize(); } catch (e) { log(e); } }
+ *   while (!db && retries++ < 10)`, followed (within three statements) by a test of it unset that fails
+ *   (`if (!db) throw new Error("Could not connect")`);
+ * - a flag the try sets and the statement after it tests unset to call the same function again:
+ *   `let ok = false; try { ok = channel.publish(…); } catch (e) { log(e); } if (!ok) { log(…); await this.emit(event); }`.
+ * Log lines around the assignment do not matter. The failed attempt is tried again until it works, or fails there. A loop that also ends another way
+ * without a failing test after it, or a flag whose test only logs, stays reported.
+ */
+export function retriedUntilSet(tryStmt: ts.TryStatement): boolean {
+  // The try's last statement besides log lines (`console.log("Connected")` after the assignment).
+  const work = tryStmt.tryBlock.statements.filter((st) => !isLogStatement(st));
+  const ref = assignedRef(work[work.length - 1]);
+  if (!ref) return false;
+  const body = tryStmt.parent;
+  const loop = ts.isBlock(body) ? body.parent : undefined;
+  if (loop && (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) && loop.statement === body) {
+    const ops = andOperands(loop.expression);
+    if (!ops.some((o) => isNot(o, ref))) return false;
+    if (ops.length === 1) return true;
+    const list = loop.parent;
+    if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
+    const at = list.statements.indexOf(loop);
+    return list.statements.slice(at + 1, at + 4).some((st) => ts.isIfStatement(st) && orOperandsUnset(st.expression, ref) && signalsFailure(st.thenStatement));
+  }
+  if (!ts.isBlock(body) && !ts.isSourceFile(body)) return false;
+  const next = body.statements[body.statements.indexOf(tryStmt) + 1];
+  const name = enclosingName(tryStmt);
+  return !!next && !!name && ts.isIfStatement(next) && isNot(next.expression, ref) && callsAgain(next.thenStatement, name);
+}
+
+/** `!ref`, or such an operand of `||`. */
+function orOperandsUnset(e: ts.Expression, ref: string): boolean {
+  let c = e;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.BarBarToken) return orOperandsUnset(c.left, ref) || orOperandsUnset(c.right, ref);
+  return isNot(c, ref);
+}

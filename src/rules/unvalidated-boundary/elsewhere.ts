@@ -9,6 +9,7 @@ import { controllerName, holdersOf } from "./controller-names";
 import { argsValidate, specValidates } from "./frameworks/express";
 import { hooksLookUp, type ResolveFunction } from "./route-guards";
 import { injectedType } from "./sinks";
+import { optionsSelectSchema, schemaOptions } from "./schema-middleware";
 import { TreeMemo } from "../../engine/tree-memo";
 import { MAX_TEXT, NOT_SOURCE_RE, SCRIPT_RE } from "../../profile/importers";
 
@@ -857,6 +858,23 @@ export function paramsAllowlistedBefore(route: ts.CallExpression, at: number, ke
     if (fn) for (const k of allowlistedParams(fn)) decided.add(k);
   }
   return keys.every((k) => decided.has(k));
+}
+
+/**
+ * True when a middleware factory the route calls before the handler (`route({ requestBody: "GuildUpdateSchema" })`,
+ * a function of the module or of a project module it imports) validates the request's `part` against the
+ * schema one of the options it is given selects (see schema-middleware.ts).
+ */
+export function partValidatedBefore(route: ts.CallExpression, at: number, part: string, sf: ts.SourceFile, file: string, files: ProjectFiles): boolean {
+  for (const arg of route.arguments.slice(0, at)) {
+    const mw = unwrap(arg);
+    if (!ts.isCallExpression(mw) || mw.arguments.length !== 1) continue;
+    const opts = unwrap(mw.arguments[0]!);
+    if (!ts.isObjectLiteralExpression(opts)) continue;
+    const fn = calleeFunction(mw.expression, sf, file, files)?.fn ?? localFunction(sf, mw.expression);
+    if (fn && optionsSelectSchema(opts, schemaOptions(fn, part))) return true;
+  }
+  return false;
 }
 
 /** The route parameters a middleware `(req, res, next)` / `(ctx, next)` ends the request for unless an allowlist lookup finds them. */

@@ -29,7 +29,7 @@ import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod } from "./verifier";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
-import { importedFunction, importsFromProject, paramsAllowlistedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
+import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
 import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
@@ -89,6 +89,9 @@ const hasPrefilterWord = containsAnyOf(PREFILTER);
 
 // Manual check scripts named like tests (`final-test.js`, `test-etims.js`, `db-test.ts`): a person runs them and reads what they print.
 const CHECK_SCRIPT_RE = /(?:^|\/)tests?[-_][^/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
+
+/** The request part a source's schema suffix stands for. */
+const SUFFIX_PART: Record<string, string | undefined> = { Body: "body", Query: "query", Params: "params" };
 
 const NOT_HANDING_ON = new Set(["Number", "String", "Boolean", "parseInt", "parseFloat", "isNaN", "revalidatePath", "revalidateTag", "JSON"]);
 
@@ -347,6 +350,15 @@ export default defineRule<Record<string, never>, CaseId>({
       const keys = ts.isBindingElement(n) ? (ts.isObjectBindingPattern(n.name) ? n.name.elements.map((e) => nameText(e.propertyName ?? e.name) ?? "") : []) : paramKeysRead(n as ts.Expression);
       const at = route.arguments.findIndex((a) => a === s.handler || a.pos >= s.handler!.pos);
       return paramsAllowlistedBefore(route, at < 0 ? route.arguments.length : at, keys.filter(Boolean), ctx.sourceFile, ctx.path, (files ??= projectFiles()));
+    };
+
+    /** A request part the project's own middleware factory validates before the handler: `route({ requestBody: "GuildUpdateSchema" })`. */
+    const middlewareValidatedPart = (s: Source): boolean => {
+      const part = SUFFIX_PART[s.schemaSuffix];
+      const route = part && s.handler && (s.caseId === "expressBody" || s.caseId === "expressQuery" || s.caseId === "expressParams") ? routeCallOf(s.handler) : undefined;
+      if (!route || !part) return false;
+      const at = route.arguments.findIndex((a) => a === s.handler || a.pos >= s.handler!.pos);
+      return partValidatedBefore(route, at < 0 ? route.arguments.length : at, part, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
     };
 
     /** True when another read of the same input, between `s` and its first unsafe use `at`, is validated whole. */
@@ -678,6 +690,8 @@ export default defineRule<Record<string, never>, CaseId>({
           if (ts.isPropertyAccessExpression(s.node) && readsReplacedValue(s.node, env.guards(), (fn) => calledOnlyHere(s, fn))) continue;
           // `router.get("/:id", requireGuildAdmin, …)`: only ids of the caller's own list get here.
           if (allowlistedParam(s)) continue;
+          // `router.post("/", route({ requestBody: "GuildUpdateSchema" }), handler)`: the project's middleware validated the body.
+          if (middlewareValidatedPart(s)) continue;
           const o = outcomeOf(s);
           // Declared in the document the app-wide OpenAPI validator checks requests against: each read judged on its own.
           if (o?.kind === "unsafe" && openApiChecked(s, o)) continue;
