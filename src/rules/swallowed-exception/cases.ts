@@ -87,7 +87,7 @@ import { verifyCallbackDeniesLikeInvalid } from "./verify-callback";
 import { attemptRepeatedUnprotected } from "./repeated-attempt";
 import { rejectionShownByMutations } from "./mutation-batch";
 import { resetsToItsDeclaredValue } from "./reset-default";
-import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
+import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, parsesInPlace, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes, protectedRegionDoesIO, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
@@ -543,6 +543,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `JSON.parse(atob(state))`: the raw input kept, as without the log line.
   const besidesLogs = block.statements.filter((st) => !isLogStatement(st));
   if (shape.kind === "log" && besidesLogs.length === 1 && ts.isExpressionStatement(besidesLogs[0]!) && assignsTheRawInput(tryStmt.tryBlock, besidesLogs[0])) return;
+  // `try { settings._ = JSON.parse(settings._); } catch (err) { console.error(err); }`: the raw input stays in place (intent.ts).
+  if (shape.kind === "log" && besidesLogs.length === 0 && parsesInPlace(tryStmt.tryBlock)) return;
   if (shape.kind === "log" && (tryOnlyAcksChat(clause) || repliesLastInChat(tryStmt) || repliesWithTheFailure(tryStmt, block) || isolatesAListener(clause, errName))) return;
   if (shape.kind === "log" && !exitsEarly(block) && errName !== undefined && references(block, errName) && roundOfAPollingLoop(tryStmt)) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName) || releaseStepBeforeExit(clause, errName))) return;
