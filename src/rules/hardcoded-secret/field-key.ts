@@ -25,7 +25,7 @@ const FIELD_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 // An environment variable's name (`NODEBB_ADMIN_PASSWORD`) and a configuration key (`admin:password`, `db.host`, `url`).
-const ENV_KEY_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+const ENV_KEY_RE = /^[A-Z][A-Z0-9_]*$/;
 const CONFIG_KEY_RE = /^[a-z][a-zA-Z0-9_-]{0,30}(?:[:.][a-zA-Z0-9_-]{1,30}){0,4}$/;
 
 /**
