@@ -336,7 +336,10 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
     if (text !== undefined && isUseClient(text)) return "browser";
     // In a server-rendering framework a .tsx file runs on the server unless it says "use client".
     if (ssr && /\.[jt]sx$/i.test(file)) return "node";
-    if (CLIENT_PATH_RE.test(file.slice(root.length)) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(file.slice(root.length)) && !(text !== undefined && SERVER_IMPORT_RE.test(text))) return "browser";
+    // With no manifest the profile's root is the file's own folder (NodeBB writes its package.json at
+    // install): the folders above it, `public/src/modules/`, are read from the whole path.
+    const rel = hasManifest ? file.slice(root.length) : file;
+    if (CLIENT_PATH_RE.test(rel) && !/(?:^|[\\/])(?:api|server|pages[\\/]api)[\\/]/.test(rel) && !(text !== undefined && SERVER_IMPORT_RE.test(text))) return "browser";
     return "node";
   };
   let lastFile: string | undefined;

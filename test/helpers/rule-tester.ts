@@ -17,8 +17,8 @@ export interface ValidCase {
   /** Relative to the project root; its extension picks the script kind. Default `src/file.ts`. */
   filename?: string;
   options?: Record<string, unknown>;
-  /** Other project files (relative path → text). `package.json` exists by default. */
-  files?: Record<string, string>;
+  /** Other project files (relative path → text). `package.json` exists by default; `null` leaves a file out (a project with no manifest). */
+  files?: Record<string, string | null>;
   name?: string;
 }
 
@@ -63,7 +63,7 @@ function toAbs(rel: string): string {
 
 function hostFor(c: ValidCase): MemoryProjectHost {
   const files = new Map<string, string>();
-  for (const [rel, text] of Object.entries({ ...DEFAULT_FILES, ...(c.files ?? {}) })) files.set(toAbs(rel), text);
+  for (const [rel, text] of Object.entries({ ...DEFAULT_FILES, ...(c.files ?? {}) })) if (text !== null) files.set(toAbs(rel), text);
   return new MemoryProjectHost(files);
 }
 

@@ -23,3 +23,26 @@ const FIELD_WORDS: ReadonlySet<string> = new Set([
   "project", "sid", "id", "phone", "number", "email", "sender", "username", "account", "tenant", "workspace",
   "stream", "channel", "audience", "issuer", "scope", "scopes", "version", "mode", "name",
 ]);
+
+// An environment variable's name (`NODEBB_ADMIN_PASSWORD`) and a configuration key (`admin:password`, `db.host`, `url`).
+const ENV_KEY_RE = /^[A-Z][A-Z0-9_]*$/;
+const CONFIG_KEY_RE = /^[a-z][a-zA-Z0-9_-]{0,30}(?:[:.][a-zA-Z0-9_-]{1,30}){0,4}$/;
+
+/**
+ * `{ NODEBB_URL: "url", NODEBB_ADMIN_PASSWORD: "admin:password", … }`: a table from environment
+ * variables' names to the configuration keys they set, not a password. The value is made of the
+ * words of its own variable's name only (`admin`, `password` in `NODEBB_ADMIN_PASSWORD`), and at
+ * least two other entries of the object map an environment variable's name to such a key
+ * (production NodeBB's install, session 39). `{ POSTGRES_PASSWORD: "admin:s3cret" }` stays reported.
+ */
+export function namesEnvSetting(value: string, node: ts.Node): boolean {
+  const prop = node.parent;
+  if (!ts.isPropertyAssignment(prop) || prop.initializer !== node || !ts.isObjectLiteralExpression(prop.parent)) return false;
+  const key = (p: ts.PropertyAssignment) => (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined);
+  const name = key(prop);
+  if (!name || !ENV_KEY_RE.test(name) || !CONFIG_KEY_RE.test(value)) return false;
+  const words = new Set(name.toLowerCase().split("_"));
+  if (!value.toLowerCase().split(/[:._-]/).every((w) => words.has(w))) return false;
+  const others = prop.parent.properties.filter((p) => p !== prop && ts.isPropertyAssignment(p) && ENV_KEY_RE.test(key(p) ?? "") && ts.isStringLiteral(p.initializer) && CONFIG_KEY_RE.test(p.initializer.text));
+  return others.length >= 2;
+}

@@ -48,7 +48,7 @@ import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuery
 import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
-import { namesAField } from "./field-key";
+import { namesAField, namesEnvSetting } from "./field-key";
 import { ASSIGNED_STAND_IN_WORDS, isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
 
 export type { HardcodedSecretOptions };
@@ -542,6 +542,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (/pass|pwd/i.test(lc.name) && isSaltedDigest(s)) return;
           // UI text of a translation table (`password: "Passwort"`, `"密码"`, locale.ts): not a credential.
           if (isTranslatedText(node, inLocaleFile)) return;
+          // `{ NODEBB_ADMIN_PASSWORD: "admin:password", NODEBB_URL: "url", … }`: env names mapped to config keys (field-key.ts).
+          if (namesEnvSetting(s, node)) return;
           if (lc.verb === undefined && !isSecretName(lc.name)) {
             // `licenseKey`, `appKey`: a key-named setting counts only with a random-looking value.
             if (!isOtherKeyName(lc.name) || n < 20 || !looksRandom(s)) return;

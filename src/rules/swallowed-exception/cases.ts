@@ -87,7 +87,7 @@ import { verifyCallbackDeniesLikeInvalid } from "./verify-callback";
 import { attemptRepeatedUnprotected } from "./repeated-attempt";
 import { rejectionShownByMutations } from "./mutation-batch";
 import { resetsToItsDeclaredValue } from "./reset-default";
-import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
+import { absentLikeAParse, assignsAbsentLikeAParse, assignsTheRawInput, parsesInPlace, commentAboveSaysSo, deniesOnNotFound, onlyCallSaysBestEffort, returnsInputLikeItsGuard, itemsLogTheirErrors, settlesHandedBackPromises, toastShowsTheFailure, rejectsLikeItsGuard, guardAnswersBefore, tryOnlyAwaitsMutations } from "./intent";
 import { emptyCatchOnlyComputes, protectedRegionDoesIO, tryOnlyDiagnoses } from "./pure-try";
 import { effectOnlyMapsIntoState } from "./effect-state";
 import { answersRawLikeNotParsed, triesCandidatePaths } from "./raw-probe";
@@ -314,19 +314,22 @@ function restHandles(block: ts.Block, checks: readonly ts.IfStatement[], errName
 }
 
 /** `e.code !== "ENOENT"`, `!(e instanceof NotFound)`, `!isNotFound(e)`: a check whose branch takes every other error. */
-function isNegatedCheck(cond: ts.Expression): boolean {
+function isNegatedCheck(cond: ts.Expression, errName?: string): boolean {
   const u = ts.isParenthesizedExpression(cond) ? cond.expression : cond;
   if (ts.isPrefixUnaryExpression(u)) return u.operator === ts.SyntaxKind.ExclamationToken;
   if (!ts.isBinaryExpression(u)) return false;
   const op = u.operatorToken.kind;
   if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return true;
-  // `e.code !== "ENOENT" && e.code !== "EEXIST"`: every other error takes the branch.
-  return op === ts.SyntaxKind.AmpersandAmpersandToken && isNegatedCheck(u.left) && isNegatedCheck(u.right);
+  // `e.code !== "ENOENT" && e.code !== "EEXIST"`: every other error takes the branch. So does
+  // `err && err.message !== "ERR no such key"`: the presence test of the caught value only lets a
+  // thrown `null` by (production NodeBB's redis `rename`, session 39).
+  const presence = (x: ts.Expression) => errName !== undefined && ts.isIdentifier(x) && x.text === errName;
+  return op === ts.SyntaxKind.AmpersandAmpersandToken && (isNegatedCheck(u.left, errName) || presence(u.left)) && isNegatedCheck(u.right, errName);
 }
 
 /** `if (e.code !== "ENOENT") { log(e); }`, `if (e.code !== "ENOENT") return { ok: false }`: the others get a failure or a log. */
 function negatedCheckHandles(c: ts.IfStatement, errName: string): boolean {
-  return isNegatedCheck(c.expression) && (signalsFailure(c.thenStatement) || passesErrorOn(c.thenStatement, errName) || logsIn(c.thenStatement, errName));
+  return isNegatedCheck(c.expression, errName) && (signalsFailure(c.thenStatement) || passesErrorOn(c.thenStatement, errName) || logsIn(c.thenStatement, errName));
 }
 
 /** `if (is404(e)) ok(); else statuses.push("⚠️ Unreachable")`: the branch where every other error goes answers a failure, passes the error on or logs it. */
@@ -391,7 +394,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
     // `if (e.code === "P2025") throw new NotFound(e);` alone passes on only the error it expects: the others fall out of the catch.
     // When the checks are all the catch holds, outside a loop (the next pass is a retry), and nothing after the try
     // throws or answers a failure for them (`throw new Error("authentication failed")`).
-    const othersFallOut = (c: ts.IfStatement): boolean => !isNegatedCheck(c.expression) && block.statements.length === checks.length
+    const othersFallOut = (c: ts.IfStatement): boolean => !isNegatedCheck(c.expression, errName) && block.statements.length === checks.length
       && !enclosingLoop(tryStmt) && !afterTryHandles(tryStmt);
     const letsOthersOut = checks.some((c) => ((passesOnDirectly(c.thenStatement, errName) || rethrows(c.thenStatement, errName)) && !othersFallOut(c)) || negatedCheckHandles(c, errName));
     if (checks.length > 0 && !letsOthersOut && !restHandles(block, checks, errName) && !logsTheError(block, checks, errName)) {
@@ -542,6 +545,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `JSON.parse(atob(state))`: the raw input kept, as without the log line.
   const besidesLogs = block.statements.filter((st) => !isLogStatement(st));
   if (shape.kind === "log" && besidesLogs.length === 1 && ts.isExpressionStatement(besidesLogs[0]!) && assignsTheRawInput(tryStmt.tryBlock, besidesLogs[0])) return;
+  // `try { settings._ = JSON.parse(settings._); } catch (err) { console.error(err); }`: the raw input stays in place (intent.ts).
+  if (shape.kind === "log" && besidesLogs.length === 0 && parsesInPlace(tryStmt.tryBlock)) return;
   if (shape.kind === "log" && (tryOnlyAcksChat(clause) || repliesLastInChat(tryStmt) || repliesWithTheFailure(tryStmt, block) || isolatesAListener(clause, errName))) return;
   if (shape.kind === "log" && !exitsEarly(block) && errName !== undefined && references(block, errName) && roundOfAPollingLoop(tryStmt)) return;
   if (shape.kind === "log" && (shutdownStepLogged(clause) || teardownInCloseHook(clause) || releaseStepOfDestroy(clause, errName) || teardownStepLogged(clause, errName) || releaseStepBeforeExit(clause, errName))) return;

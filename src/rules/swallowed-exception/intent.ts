@@ -165,6 +165,24 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
   return same && !changed;
 }
 
+/**
+ * `try { settings._ = JSON.parse(settings._); } catch (err) { console.error(err); }`: the try's one
+ * statement parses a value in hand in place (the same place read and assigned, a name or a chain of
+ * field reads), so a failed parse leaves the raw input where it was, as a catch assigning it back
+ * would (production NodeBB's settings form, session 39). A parse of another place, or more work in
+ * the try, is judged as before.
+ */
+export function parsesInPlace(tryBlock: ts.Block): boolean {
+  const only = tryBlock.statements.length === 1 ? tryBlock.statements[0]! : undefined;
+  const e = only && ts.isExpressionStatement(only) ? only.expression : undefined;
+  if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const call = withoutCasts(e.right);
+  if (!ts.isCallExpression(call) || call.expression.getText() !== "JSON.parse" || call.arguments.length !== 1) return false;
+  const place = (x: ts.Expression): boolean => ts.isIdentifier(x) || (ts.isPropertyAccessExpression(x) && place(x.expression)) || (ts.isElementAccessExpression(x) && place(x.expression) && (ts.isIdentifier(x.argumentExpression) || ts.isStringLiteralLike(x.argumentExpression)));
+  const squash = (x: ts.Node) => x.getText().replace(/\s+/g, "");
+  return place(e.left) && squash(e.left) === squash(withoutCasts(call.arguments[0]!));
+}
+
 // Methods that only write a value out as text: `url.toString()`, `date.toISOString()`, `value.toJSON()`.
 const WRITE_OUT_RE = /^(?:to\w*String|toJSON|valueOf)$/;
 

@@ -3,8 +3,9 @@ import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogStatement } from "./analysis";
 import { plain } from "./handled-inside";
 
-// `localStorage`, `window.sessionStorage`: the browser's Web Storage.
-const STORAGE_RE = /^(?:(?:window|globalThis|self)\.)?(?:localStorage|sessionStorage)$/;
+// `localStorage`, `window.sessionStorage`: the browser's Web Storage; `storage`, a project's wrapper of it
+// with the same `getItem`/`setItem` methods (NodeBB's `public/src/modules/storage`).
+const STORAGE_RE = /^(?:(?:window|globalThis|self)\.)?(?:localStorage|sessionStorage)$|^storage$/;
 // `typeof window === "undefined"`, `typeof localStorage === 'undefined'`: no storage here (the server).
 const NO_STORAGE_RE = /^typeof\s+(?:window|localStorage|sessionStorage)\s*===?\s*["']undefined["']$/;
 // A draft of the user's own text (held round 28: a draft read answered empty is a finding).
@@ -65,8 +66,29 @@ export function readsStorageLikeNoStorage(clause: ts.CatchClause): boolean {
   if (ts.isVariableDeclaration(fn.parent) && DRAFT_RE.test(fn.parent.name.getText())) return false;
   if (!onlyReadsStorage(tryStmt.tryBlock)) return false;
   const answer = fallsOff ? "" : squash((last as ts.ReturnStatement).expression!);
+  // `try { return JSON.parse(storage.getItem(K) || "{}"); } catch (e) { log(e); return {}; }`: the catch answers
+  // what an unset key answers (production NodeBB's search preferences, session 39).
+  if (!fallsOff && unsetAnswer(tryStmt.tryBlock) === answer) return true;
   const before = body.statements.slice(0, body.statements.indexOf(tryStmt));
   return before.some((s) => ts.isIfStatement(s) && !s.elseStatement && NO_STORAGE_RE.test(s.expression.getText()) && guardAnswer(s.thenStatement) === answer);
+}
+
+/**
+ * What a try of one `return` of a storage read answers for an unset key: `null` for `return
+ * storage.getItem(K)`, the fallback's text for `return JSON.parse(localStorage.getItem(K) || "[]")`
+ * (also `??`). Undefined for any other try.
+ */
+function unsetAnswer(block: ts.Block): string | undefined {
+  const only = block.statements.length === 1 ? block.statements[0]! : undefined;
+  if (!only || !ts.isReturnStatement(only) || !only.expression) return undefined;
+  let e = only.expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const isRead = (x: ts.Expression) => ts.isCallExpression(x) && storageCall(x) === "read" && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === "getItem";
+  if (isRead(e)) return "null";
+  if (!ts.isCallExpression(e) || e.expression.getText() !== "JSON.parse" || e.arguments.length !== 1) return undefined;
+  const arg = e.arguments[0]!;
+  if (!ts.isBinaryExpression(arg) || (arg.operatorToken.kind !== ts.SyntaxKind.BarBarToken && arg.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken)) return undefined;
+  return isRead(arg.left) && ts.isStringLiteralLike(arg.right) ? arg.right.text.replace(/\s+/g, "") : undefined;
 }
 
 /** `return X;` or `{ return X; }`: the text of X (`""` for a bare `return;`). */

@@ -290,6 +290,73 @@ function namesManifest(e: ts.Expression, depth: number): boolean {
   return !!last && PATH_JOINS.has(name) && namesManifest(last, depth + 1);
 }
 
+// A folder of installed packages, named for it by the module: `paths.nodeModules`, `nodeModulesDir`.
+const NODE_MODULES_NAME_RE = /^node_?modules(?:_?(?:dir|directory|path|root|folder))?$/i;
+
+/**
+ * A file of an installed package, which the package manager wrote: a path under `node_modules` (a
+ * `"node_modules"` part of a join, or a folder the module names for it, `join(paths.nodeModules, id,
+ * "theme.json")`), or beside a module resolution (`join(dirname(require.resolve(name)), "metadata.json")`):
+ * the package's own data (a theme's theme.json, a plugin's language files), like its manifest (production
+ * NodeBB, session 39). Also a parameter of a function of the module that every call of it hands such a
+ * path or one under the project's `public/` folder (`assignFile(translations, join(pluginFolder, lang,
+ * "x.json"))`). A `..` part leaves the folder.
+ */
+function readsInstalledPackage(read: ts.CallExpression): boolean {
+  const target = read.arguments[0];
+  return !!target && !RUNTIME_FILE_RE.test(target.getText()) && underNodeModules(target, 0, true);
+}
+
+function underNodeModules(e: ts.Expression, depth: number, followParam: boolean): boolean {
+  const x = unwrap(e);
+  if (depth > 6) return false;
+  if (ts.isStringLiteralLike(x)) return /(?:^|[\\/])node_modules[\\/]/.test(x.text) && !/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(x.text);
+  if (ts.isPropertyAccessExpression(x)) return NODE_MODULES_NAME_RE.test(x.name.text);
+  if (ts.isTemplateExpression(x)) return x.head.text === "" && !x.templateSpans.some((sp) => sp.literal.text.includes("..")) && underNodeModules(x.templateSpans[0]!.expression, depth + 1, followParam);
+  if (ts.isIdentifier(x)) {
+    if (NODE_MODULES_NAME_RE.test(x.text)) return true;
+    const b = findBinding(x);
+    if (b?.kind === "var" && !b.element && b.decl.initializer) return underNodeModules(b.decl.initializer, depth + 1, followParam);
+    return b?.kind === "param" && !b.element && followParam && everyCallHands(b.fn, b.index, depth);
+  }
+  if (!ts.isCallExpression(x)) return false;
+  const name = calleeName(x) ?? "";
+  if (name === "resolve" && /^require\.resolve$/.test(x.expression.getText())) return true;
+  if (name === "dirname") return !!x.arguments[0] && underNodeModules(x.arguments[0], depth + 1, followParam);
+  if (!PATH_JOINS.has(name) || x.arguments.length < 2) return false;
+  const [base, ...rest] = x.arguments;
+  if (rest.some((a) => ts.isStringLiteralLike(unwrap(a)) && /(?:^|[\\/])\.\.(?:[\\/]|$)/.test((unwrap(a) as ts.StringLiteralLike).text))) return false;
+  return rest.some((a) => { const l = unwrap(a); return ts.isStringLiteralLike(l) && /^node_modules(?:[\\/]|$)/.test(l.text); }) || underNodeModules(base!, depth + 1, followParam);
+}
+
+/** Every call of the module's own function `fn` (not exported, called at least once) hands its `index`th argument a path under `node_modules`. */
+function everyCallHands(fn: FunctionLike, index: number, depth: number): boolean {
+  const id = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
+  if (!id) return false;
+  const sf = fn.getSourceFile();
+  const refs = findRefs(id.text, sf, 0).filter((r) => r !== id);
+  return refs.length > 0 && refs.every((r) => {
+    const call = r.parent;
+    const arg = call && ts.isCallExpression(call) && call.expression === r ? call.arguments[index] : undefined;
+    return !!arg && (underNodeModules(arg, depth + 1, false) || inPublicFolder(arg, depth + 1));
+  });
+}
+
+/** A path under the project's `public/` folder named by the module (`join(coreLanguagesPath, lang, "x.json")` with `const coreLanguagesPath = join(baseDir, "public/language")`), as {@link readsPublicAsset} reads one. */
+function inPublicFolder(e: ts.Expression, depth: number): boolean {
+  const x = unwrap(e);
+  if (depth > 6) return false;
+  if (ts.isIdentifier(x)) {
+    const init = constInitializer(x);
+    return !!init && inPublicFolder(init, depth + 1);
+  }
+  if (!ts.isCallExpression(x) || !PATH_JOINS.has(calleeName(x) ?? "") || x.arguments.length < 2) return false;
+  const [base, ...rest] = x.arguments;
+  const literals = rest.map((a) => unwrap(a)).filter(ts.isStringLiteralLike);
+  if (literals.some((l) => /(?:^|[\\/])\.\.(?:[\\/]|$)/.test(l.text) || /upload/i.test(l.text))) return false;
+  return literals.some((l) => PUBLIC_DIR_RE.test(l.getText())) || inPublicFolder(base!, depth + 1);
+}
+
 // Files a program keeps its own state in at run time: `.m365-token.json`, `cache.json`, `session.json`.
 const RUNTIME_FILE_RE = /token|cache|session|state|credential|secret|auth/i;
 
@@ -680,7 +747,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || readsOwnManifest(e) || readsPublicAsset(e) || readsSiteContent(e, facts.path) || readsBesideModule(e) || readsPackageFile(e, facts) ? undefined : { caseId: "jsonParseExternal", file: true };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || readsOwnManifest(e) || readsPublicAsset(e) || readsSiteContent(e, facts.path) || readsBesideModule(e) || readsPackageFile(e, facts) || readsInstalledPackage(e) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && storageOf(e)) return storageWrittenBySameFile(e, isJsonText) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
