@@ -295,6 +295,12 @@ export function teardownInCloseHook(clause: ts.CatchClause): boolean {
  * function's steps (destroy-step.ts) and an effect's clean-up steps (teardown-step.ts), each with
  * its own list of release names.
  */
+/** `node.port.onmessage = null`, `ws.onclose = undefined`: an event handler taken off, part of letting the thing go. */
+function detachesHandler(b: ts.BinaryExpression): boolean {
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(b.left) || !/^on[a-z]+$/.test(b.left.name.text)) return false;
+  return b.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(b.right) && b.right.text === "undefined");
+}
+
 export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp, logs = false): boolean {
   let calls = 0;
   let other = false;
@@ -315,7 +321,7 @@ export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp,
       if (name !== undefined && release.test(name)) calls++;
       // `through`: accessors on the way to the released thing (`inst.getReplayer?.()?.destroy?.()`), no arguments.
       else if (!(through && name !== undefined && through.test(name) && n.arguments.length === 0)) other = true;
-    } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment)) other = true;
+    } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !detachesHandler(n))) other = true;
     ts.forEachChild(n, visit);
   };
   visit(block);
