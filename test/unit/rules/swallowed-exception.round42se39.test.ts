@@ -13,6 +13,9 @@ import { dedent, RuleTester } from "../../helpers/rule-tester";
 //   Gemini body, decided clean.
 // - A look-up of a program on the PATH (`which`, `command -v`, `where`) whose catch only logs is the
 //   probe's "not installed" branch (probe-fall-off.ts probesPathLookup): gen-mr's editor set-up, decided clean.
+// - SvelteKit's `json(body)`/`text(body)` with no init is a 200 whatever the body says (analysis.ts
+//   isWebResponse): a Stripe webhook's catch answering `json({ status: 400, message })` tells the
+//   provider the event was handled (AskFast `api/pay/+server.js`, rounds 33/37's ruling, debatable finding).
 // This table declares only the cases its invalid rows name.
 const named = new Set(["logAndContinue"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
@@ -288,6 +291,42 @@ const runsProgram = dedent`
   }
 `;
 
+// AidanParkhurst/AskFast src/routes/api/pay/+server.js, reduced: the status only in the body.
+const svelteWebhook = dedent`
+  import { json } from "@sveltejs/kit";
+  import stripe from "$lib/pay/stripe";
+  import { STRIPE_ENDPOINT_SECRET } from "$env/static/private";
+  export async function POST({ request }) {
+    let event;
+    try {
+      const sig = request.headers.get("stripe-signature");
+      const body = await request.text();
+      event = stripe.webhooks.constructEvent(body, sig, STRIPE_ENDPOINT_SECRET);
+    } catch (err) {
+      console.error(err);
+      return json({ status: 400, message: \`Webhook Error: \${err.message}\` });
+    }
+    await recordPayment(event);
+    return json({ status: 200, message: "Successfully processed the payment." });
+  }
+`;
+// Hand-written TypeScript: a GitHub webhook under src/routes/webhooks/github, answered with text().
+const svelteTextWebhook = dedent`
+  import { text, type RequestHandler } from "@sveltejs/kit";
+  export const POST: RequestHandler = async ({ request }) => {
+    try {
+      const payload = await request.json();
+      await syncRepository(payload.repository.full_name);
+    } catch (err) {
+      console.error("github sync failed", err);
+      return text("sync error");
+    }
+    return text("ok");
+  };
+`;
+// Neighbour: the failure status in the init reaches the provider.
+const svelteWebhook400 = svelteWebhook.replace("return json({ status: 400, message: `Webhook Error: ${err.message}` });", "return json({ message: `Webhook Error: ${err.message}` }, { status: 400 });");
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a SvelteKit form action's log-only catch falling through to success: false (round 42)", code: formAction, filename: "src/routes/(app)/create/+page.server.js" },
@@ -301,10 +340,13 @@ new RuleTester().run(narrowed, {
     { name: "a JavaScript new URL parse whose logged catch keeps the link", code: linkPath, filename: "src/links.js" },
     { name: "an editor command looked up with which, its catch warning at the terminal (round 42)", code: whichProbe, filename: "src/config/editor-config.mjs" },
     { name: "a TypeScript doctor check looking ffmpeg up with command -v", code: commandV, filename: "src/doctor.ts" },
+    { name: "neighbour: a SvelteKit webhook answering 400 in the init", code: svelteWebhook400, filename: "src/routes/api/pay/+server.js" },
   ],
   invalid: [
     { name: "neighbour: the answer after the try claims success", code: claimsAfter, filename: "src/routes/(app)/create/+page.server.js", findings: [{ case: "logAndContinue", line: 12, column: 7, endColumn: 18, suggestions: [ignore(claimsAfter, "} catch (err) {", "      ")] }], output: null },
     { name: "neighbour: true after the try is a default", code: trueAfter, filename: "packages/editor-ext/src/lib/trailing-node.ts", findings: [{ case: "logAndContinue", line: 7, column: 9, endColumn: 20, suggestions: [ignore(trueAfter, "} catch (err) {", "        ")] }], output: null },
+    { name: "a SvelteKit Stripe webhook answering json({ status: 400 }), a 200 (round 42)", code: svelteWebhook, filename: "src/routes/api/pay/+server.js", findings: [{ case: "logAndContinue", line: 10, column: 5, endColumn: 16, suggestions: [{ title: "Rethrow the error", output: svelteWebhook.replace("return json({ status: 400, message: `Webhook Error: ${err.message}` });", "throw err;") }, ignore(svelteWebhook, "} catch (err) {", "    ")] }], output: null },
+    { name: "a TypeScript SvelteKit webhook answering text(\"sync error\")", code: svelteTextWebhook, filename: "src/routes/webhooks/github/+server.ts", findings: [{ case: "logAndContinue", line: 6, column: 5, endColumn: 16, suggestions: [{ title: "Rethrow the error", output: svelteTextWebhook.replace('return text("sync error");', "throw err;") }, ignore(svelteTextWebhook, "} catch (err) {", "    ")] }], output: null },
     { name: "neighbour: the try falls through on success", code: fallsThrough, filename: "src/drafts.js", findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 16, suggestions: [rethrow(fallsThrough, "console.log(err);", "    ", "err"), ignore(fallsThrough, "} catch (err) {", "    ")] }], output: null },
     { name: "neighbour: closeAccount() deletes the user's data", code: closeAccount, filename: "src/services/account.js", findings: [{ case: "logAndContinue", line: 5, column: 7, endColumn: 18, suggestions: [ignore(closeAccount, "} catch (err) {", "      ")] }], output: null },
     { name: "neighbour: a disconnect that flushes pending writes first", code: flushingDisconnect, filename: "src/cache/session-cache.js", findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 18, suggestions: [ignore(flushingDisconnect, "} catch (err) {", "      ")] }], output: null },
