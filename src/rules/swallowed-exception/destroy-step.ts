@@ -5,8 +5,8 @@ import { enclosingFunction, functionName } from "./scope";
 
 // A function whose job is to tear something down: `destroyAssistant`, `dispose`, `cleanup`, `tearDown`.
 // Also one named for closing a connection (`disconnect`, `disconnectAll`, `forceCloseConnection`,
-// `closeSocket`; not `closeAccount` or `closeTicket`, which may do a user's work; held round 42).
-const DESTROY_FN_RE = /^(?:(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?|(?:force)?[dD]isconnect(?:[A-Z]\w*)?|(?:force)?[cC]lose(?:All|Connections?|Sockets?|Streams?|Clients?|Session|Channels?|Pool|Db|Database|Transport)?)$/;
+// `closeSocket`, Puppeteer's `closeBrowser`; not `closeAccount` or `closeTicket`, which may do a user's work; held round 42).
+const DESTROY_FN_RE = /^(?:(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?|(?:force)?[dD]isconnect(?:[A-Z]\w*)?|(?:force)?[cC]lose(?:All|Connections?|Sockets?|Streams?|Clients?|Session|Channels?|Pool|Db|Database|Transport|Browser|Pages?|Server|Watchers?|Workers?)?)$/;
 // A getter on the way to the released things: `stream.getTracks().forEach((t) => t.stop())`.
 const GETTER_RE = /^get[A-Z]\w*$/;
 // Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`, `fs.unlinkSync(p)`.

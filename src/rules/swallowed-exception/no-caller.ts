@@ -311,7 +311,14 @@ export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp,
       // With `logs`, a log line of the step (`logger.info("Destroying the client")`) is no other work.
       if (logs && isLogCall(n)) return;
       // `if (fs.existsSync(TEMP_DIR)) fs.rmSync(TEMP_DIR, …)`: asking whether the thing is there is no other work.
-      if ((name ?? (ts.isIdentifier(n.expression) ? n.expression.text : undefined)) === "existsSync") return;
+      const bare = name ?? (ts.isIdentifier(n.expression) ? n.expression.text : undefined);
+      if (bare === "existsSync") return;
+      // `for (const f of fs.readdirSync(TEMP_DIR)) fs.unlinkSync(path.join(TEMP_DIR, f))`: listing the folder
+      // being emptied and naming its entries is no other work either (held round 42's temp clean-up).
+      if (bare === "readdirSync" || ((bare === "join" || bare === "resolve") && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === "path")) {
+        ts.forEachChild(n, visit);
+        return;
+      }
       // `this.agents?.map((agent) => agent?.close())`: each item released (each-release.ts).
       if (releasesEachItem(n, release)) {
         calls++;

@@ -196,6 +196,84 @@ const redisDisconnect = dedent`
   }
   module.exports = { SessionCache };
 `;
+// 23f2005664/TDSProject2 backend/lib/browserManager.js and fileHandler.js, reduced (tune, decided clean).
+const browserAndTemp = dedent`
+  export async function closeBrowser() {
+    if (browser) {
+      try {
+        await browser.close();
+      } catch (error) {
+        log('warning', \`Error closing browser: \${error.message}\`);
+      }
+      browser = null;
+    }
+  }
+  export function cleanupTempFiles() {
+    try {
+      const files = fs.readdirSync(TEMP_DIR);
+      let cleaned = 0;
+      for (const file of files) {
+        fs.unlinkSync(path.join(TEMP_DIR, file));
+        cleaned++;
+      }
+      log('info', \`Cleaned up \${cleaned} temp files\`);
+    } catch (error) {
+      log('error', 'Cleanup error', { error: error.message });
+    }
+  }
+`;
+// Hand-written TypeScript: a test server's closeServer and an uploads folder emptied with fs/promises' sync twin.
+const serverAndUploads = dedent`
+  import fs from "node:fs";
+  import path from "node:path";
+  export async function closeServer(server: Server): Promise<void> {
+    try {
+      await server.close();
+    } catch (err) {
+      logger.warn({ err }, "server close failed");
+    }
+  }
+  export function cleanupUploads(dir: string): void {
+    try {
+      for (const name of fs.readdirSync(dir)) fs.rmSync(path.resolve(dir, name), { force: true });
+    } catch (err) {
+      logger.warn({ err, dir }, "uploads clean-up failed");
+    }
+  }
+`;
+// Neighbour: the clean-up also writes a report file.
+const cleanupWrites = browserAndTemp.replace("log('info', `Cleaned up ${cleaned} temp files`);", "fs.writeFileSync(REPORT, String(cleaned));");
+// Bountybrief-coder/Aimalyze netlify/functions/supabaseClient.js, reduced (tune, decided clean).
+const cleanupOldLogs = dedent`
+  export async function cleanupOldLogs(olderThanDays = 7) {
+    if (!supabase) return;
+    try {
+      const cutoffDate = new Date(Date.now() - olderThanDays * 24 * 60 * 60 * 1000).toISOString();
+      const { error, count } = await supabase.from('ip_logs').delete().lt('timestamp', cutoffDate);
+      if (error) {
+        console.error('Error cleaning up old logs:', error);
+        return;
+      }
+      if (count > 0) console.log(\`Cleaned up \${count} old IP logs\`);
+    } catch (err) {
+      console.error('Error in cleanupOldLogs:', err);
+    }
+  }
+`;
+// Hand-written TypeScript: a Prisma session purge.
+const purgeSessions = dedent`
+  export class SessionStore {
+    async purgeExpiredSessions(): Promise<void> {
+      try {
+        await this.prisma.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+      } catch (err) {
+        this.logger.warn("session purge failed", err);
+      }
+    }
+  }
+`;
+// Neighbour: the clean-up deletes the failed jobs, not the old ones.
+const cleanupFailed = cleanupOldLogs.replace(".delete().lt('timestamp', cutoffDate)", ".delete().eq('status', 'failed')");
 // Neighbour: a function named for closing an account deletes the user's data.
 const closeAccount = dedent`
   class AccountService {
@@ -336,6 +414,10 @@ new RuleTester().run(narrowed, {
     { name: "Web Audio teardown steps of cleanup(): a worklet disconnected, each track stopped (round 42)", code: audioCleanup, filename: "src/services/audioService.ts" },
     { name: "disconnect() closing an AudioContext and forceCloseConnection() closing a socket (round 42)", code: disconnects, filename: "src/services/backendTranscriptionService.ts" },
     { name: "a JavaScript cache's disconnect() whose quit is warned", code: redisDisconnect, filename: "src/cache/session-cache.js" },
+    { name: "Puppeteer's closeBrowser and a temp-folder clean-up listing what it deletes (tune)", code: browserAndTemp, filename: "backend/lib/browserManager.js" },
+    { name: "a TypeScript closeServer and an uploads folder emptied with readdirSync and path.resolve", code: serverAndUploads, filename: "src/test/server.ts" },
+    { name: "a clean-up function's retention delete of old rows, only logged (tune)", code: cleanupOldLogs, filename: "netlify/functions/supabaseClient.js" },
+    { name: "a TypeScript Prisma purge of expired sessions, only warned", code: purgeSessions, filename: "src/auth/session-store.ts" },
     { name: "a URLSearchParams parse whose logged catch keeps the original body (round 42)", code: urlEncodedBody, filename: "src/background/processors/RequestProcessor.ts" },
     { name: "a JavaScript new URL parse whose logged catch keeps the link", code: linkPath, filename: "src/links.js" },
     { name: "an editor command looked up with which, its catch warning at the terminal (round 42)", code: whichProbe, filename: "src/config/editor-config.mjs" },
@@ -348,6 +430,8 @@ new RuleTester().run(narrowed, {
     { name: "a SvelteKit Stripe webhook answering json({ status: 400 }), a 200 (round 42)", code: svelteWebhook, filename: "src/routes/api/pay/+server.js", findings: [{ case: "logAndContinue", line: 10, column: 5, endColumn: 16, suggestions: [{ title: "Rethrow the error", output: svelteWebhook.replace("return json({ status: 400, message: `Webhook Error: ${err.message}` });", "throw err;") }, ignore(svelteWebhook, "} catch (err) {", "    ")] }], output: null },
     { name: "a TypeScript SvelteKit webhook answering text(\"sync error\")", code: svelteTextWebhook, filename: "src/routes/webhooks/github/+server.ts", findings: [{ case: "logAndContinue", line: 6, column: 5, endColumn: 16, suggestions: [{ title: "Rethrow the error", output: svelteTextWebhook.replace('return text("sync error");', "throw err;") }, ignore(svelteTextWebhook, "} catch (err) {", "    ")] }], output: null },
     { name: "neighbour: the try falls through on success", code: fallsThrough, filename: "src/drafts.js", findings: [{ case: "logAndContinue", line: 5, column: 5, endColumn: 16, suggestions: [rethrow(fallsThrough, "console.log(err);", "    ", "err"), ignore(fallsThrough, "} catch (err) {", "    ")] }], output: null },
+    { name: "neighbour: a clean-up that also writes a report", code: cleanupWrites, filename: "backend/lib/fileHandler.js", findings: [{ case: "logAndContinue", line: 20, column: 5, endColumn: 18, suggestions: [rethrow(cleanupWrites, "log('error', 'Cleanup error', { error: error.message });", "    ", "error"), { title: "Mark as intentionally ignored…", output: cleanupWrites.replace("  } catch (error) {\n    log('error'", "  } catch (error) {\n    // Intentionally ignored: <reason>\n    log('error'") }] }], output: null },
+    { name: "neighbour: a clean-up deleting the failed jobs", code: cleanupFailed, filename: "netlify/functions/supabaseClient.js", findings: [{ case: "logAndContinue", line: 11, column: 5, endColumn: 16, suggestions: [ignore(cleanupFailed, "} catch (err) {", "    ")] }], output: null },
     { name: "neighbour: closeAccount() deletes the user's data", code: closeAccount, filename: "src/services/account.js", findings: [{ case: "logAndContinue", line: 5, column: 7, endColumn: 18, suggestions: [ignore(closeAccount, "} catch (err) {", "      ")] }], output: null },
     { name: "neighbour: a disconnect that flushes pending writes first", code: flushingDisconnect, filename: "src/cache/session-cache.js", findings: [{ case: "logAndContinue", line: 6, column: 7, endColumn: 18, suggestions: [ignore(flushingDisconnect, "} catch (err) {", "      ")] }], output: null },
     { name: "neighbour: a made-up path for a link that is not a URL", code: linkPathMadeUp, filename: "src/links.js", findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 16, suggestions: [ignore(linkPathMadeUp, "} catch (err) {", "    ")] }], output: null },
