@@ -677,7 +677,8 @@ export function isNormalResponse(e: ts.Expression): boolean {
   // `NextResponse.json([])`, `Response.json({ items: [] })`, `c.json([])` (Hono), `new Response("[]")`: status < 300 or none.
   if ((ts.isCallExpression(u) || ts.isNewExpression(u)) && isWebResponse(u)) {
     const [body, init] = u.arguments ?? [];
-    const okStatus = init !== undefined && ts.isNumericLiteral(init) ? Number(init.text) < 300 : init !== undefined && ts.isObjectLiteralExpression(init) ? init.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === "status" && ts.isNumericLiteral(p.initializer) && Number(p.initializer.text) < 300) : false;
+    // No init (SvelteKit's `json({ status: 400, message })`, whose status is only in the body) is a 200 (rounds 33 and 37).
+    const okStatus = init === undefined ? ts.isIdentifier(u.expression) : ts.isNumericLiteral(init) ? Number(init.text) < 300 : ts.isObjectLiteralExpression(init) ? init.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === "status" && ts.isNumericLiteral(p.initializer) && Number(p.initializer.text) < 300) : false;
     if (body && classifyValue(stringifiedValue(body)) !== "default") return okStatus && acksAWebhook(u);
     if (init && ts.isNumericLiteral(init)) return Number(init.text) < 300;
     if (init && ts.isObjectLiteralExpression(init)) return init.properties.every((p) => !(ts.isPropertyAssignment(p) && p.name.getText() === "status") || (ts.isNumericLiteral(p.initializer) && Number(p.initializer.text) < 300));
@@ -755,6 +756,11 @@ function answersThroughSuccessHelper(u: ts.CallExpression): boolean {
 function isWebResponse(u: ts.CallExpression | ts.NewExpression): boolean {
   const callee = u.expression;
   if (ts.isNewExpression(u)) return ts.isIdentifier(callee) && (callee.text === "Response" || callee.text === "NextResponse");
+  // SvelteKit's `json(body)`, `text(body)` from `@sveltejs/kit`: a `Response`, 200 unless its init says otherwise.
+  if (ts.isIdentifier(callee)) {
+    const imp = importBindings(u.getSourceFile()).get(callee.text);
+    return imp !== undefined && imp.spec === "@sveltejs/kit" && (imp.exported === "json" || imp.exported === "text");
+  }
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
   const recv = callee.expression.text;
   return ((recv === "NextResponse" || recv === "Response") && callee.name.text === "json") || (recv === "c" && (callee.name.text === "json" || callee.name.text === "text"));

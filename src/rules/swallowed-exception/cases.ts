@@ -23,6 +23,7 @@ import { refinesHeldValue } from "./refined-default";
 import { repliesLastInChat, repliesWithTheFailure } from "./chat-reply";
 import { isolatesAListener } from "./listener-call";
 import { rejectionLoggedBeforeThrow, throwFollows } from "./before-throw";
+import { answersFailureAfterTry } from "./failure-answer";
 import { onlyTestsErrorShape } from "./error-shape";
 import { probedInputs, testsMissing } from "./probe-input";
 import { onlyWordsTheError } from "./message-local";
@@ -37,7 +38,7 @@ import { answersNotValidMessage } from "./validator-message";
 import { pureNoneFilteredByCallers, pureTryAnswersNoneLikeItself } from "./pure-none";
 import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
-import { commandProbeLikeItsEmptyGuard, fallsOffLikeItsGuard } from "./probe-fall-off";
+import { commandProbeLikeItsEmptyGuard, probesPathLookup, fallsOffLikeItsGuard } from "./probe-fall-off";
 import { callbackNeverGetsAnError } from "./not-error-first";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
@@ -515,7 +516,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (tryOnlyAwaitsSettled(tryStmt.tryBlock)) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
-  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
+  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || probesPathLookup(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
   // `async function readJson(req) { try { return await req.json(); } catch { return null; } }` whose callers answer the null with a 400.
   if (shape.kind === "default" && requestBodyHelperFeedsFailure(clause)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || keepsTheInputWrapped(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
@@ -797,7 +798,7 @@ function outerCatchReadsItsError(stmt: ts.Node): boolean {
  */
 function failsRightAfter(tryStmt: ts.TryStatement, catchBlock: ts.Block, errName: string | undefined): boolean {
   if (!errName || !references(catchBlock, errName) || exitsEarly(catchBlock)) return false;
-  return throwFollows(tryStmt);
+  return throwFollows(tryStmt) || answersFailureAfterTry(tryStmt);
 }
 
 /**

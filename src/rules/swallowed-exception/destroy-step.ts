@@ -4,7 +4,11 @@ import { onlyReleases } from "./no-caller";
 import { enclosingFunction, functionName } from "./scope";
 
 // A function whose job is to tear something down: `destroyAssistant`, `dispose`, `cleanup`, `tearDown`.
-const DESTROY_FN_RE = /^(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?$/;
+// Also one named for closing a connection (`disconnect`, `disconnectAll`, `forceCloseConnection`,
+// `closeSocket`, Puppeteer's `closeBrowser`; not `closeAccount` or `closeTicket`, which may do a user's work; held round 42).
+const DESTROY_FN_RE = /^(?:(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?|(?:force)?[dD]isconnect(?:[A-Z]\w*)?|(?:force)?[cC]lose(?:All|Connections?|Sockets?|Streams?|Clients?|Session|Channels?|Pool|Db|Database|Transport|Browser|Pages?|Server|Watchers?|Workers?)?)$/;
+// A getter on the way to the released things: `stream.getTracks().forEach((t) => t.stop())`.
+const GETTER_RE = /^get[A-Z]\w*$/;
 // Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`, `fs.unlinkSync(p)`.
 const RELEASE_CALL_RE = /^(?:(?:unlink|rm|rmdir|close)(?:Sync)?|del|delete|remove|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe)$/;
 
@@ -36,5 +40,5 @@ export function releaseStepOfDestroy(clause: ts.CatchClause, errName: string | u
   let fn = enclosingFunction(clause);
   while (fn && (isItemCallback(fn) || isIife(fn))) fn = enclosingFunction(fn);
   if (!fn || !DESTROY_FN_RE.test(functionName(fn) ?? "")) return false;
-  return onlyReleases((clause.parent as ts.TryStatement).tryBlock, RELEASE_CALL_RE, undefined, true);
+  return onlyReleases((clause.parent as ts.TryStatement).tryBlock, RELEASE_CALL_RE, GETTER_RE, true);
 }

@@ -5,6 +5,17 @@
  * so `onlyReleases` counts it as a release.
  */
 import { ts } from "../../engine/ts";
+import { isLogStatement, references } from "./analysis";
+
+/** `try { x.stop(); } catch (err) { log(err); }`: the one call of a try whose catch only logs its error. */
+function loggedRelease(st: ts.Statement): ts.Expression | undefined {
+  if (!ts.isTryStatement(st) || st.finallyBlock || !st.catchClause) return undefined;
+  const decl = st.catchClause.variableDeclaration;
+  const logs = st.catchClause.block.statements;
+  const only = st.tryBlock.statements.length === 1 ? st.tryBlock.statements[0]! : undefined;
+  if (!decl || !ts.isIdentifier(decl.name) || logs.length === 0 || !logs.every(isLogStatement) || !references(st.catchClause.block, decl.name.text)) return undefined;
+  return only && ts.isExpressionStatement(only) ? only.expression : undefined;
+}
 
 /**
  * `this.agents?.map((agent) => agent?.close())`, `clients.forEach((c) => { c.disconnect(); })`: a
@@ -19,6 +30,13 @@ export function releasesEachItem(call: ts.CallExpression, release: RegExp): bool
   const exprs: ts.Expression[] = [];
   if (ts.isBlock(cb.body)) {
     for (const st of cb.body.statements) {
+      // `(track) => { try { track.stop(); } catch (err) { console.warn(…, err); } }`: each release
+      // guarded on its own, its failure logged with its error, the others still let go.
+      const guarded = loggedRelease(st);
+      if (guarded) {
+        exprs.push(guarded);
+        continue;
+      }
       if (!ts.isExpressionStatement(st)) return false;
       exprs.push(st.expression);
     }

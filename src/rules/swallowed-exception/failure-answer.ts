@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { statusClass } from "../../engine/ast";
 import { withoutCasts } from "./kept-input";
+import { claimsSuccess, signalsFailure } from "./analysis";
 
 /**
  * `return response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ … })`, `return res.status(500).send(…)`,
@@ -38,4 +39,28 @@ export function answersWithErrorStatus(s: ts.Statement): boolean {
     cur = withoutCasts(callee.expression);
   }
   return false;
+}
+
+/**
+ * `try { …; return { success: true }; } catch (err) { console.log(err); } return { success: false, error: true };`:
+ * the try's last statement answers the caller (a `return` or a `throw`), so the `return` right after
+ * it runs only when the try failed, and it answers a failure as data: a failure object (`{ success:
+ * false }`, `{ ok: false }`, `{ error: "…" }`), SvelteKit's `fail(400, { … })` or `json({ status: 500,
+ * message })`, `false`, or an error status. A catch that logs its error and falls through to it answers the
+ * failure as one with that `return` inside it would (held round 42, SvelteKit form actions, decided
+ * clean). A webhook's 2xx answer is no failure answer (`signalsFailure`), nor one that claims
+ * success; a try that can fall through on success, or a `return` of anything else, stays reported.
+ */
+export function answersFailureAfterTry(tryStmt: ts.TryStatement): boolean {
+  const list = tryStmt.parent;
+  if (tryStmt.finallyBlock || !ts.isBlock(list)) return false;
+  const next = list.statements[list.statements.indexOf(tryStmt) + 1];
+  if (!next || !ts.isReturnStatement(next) || !next.expression) return false;
+  const stmts = tryStmt.tryBlock.statements;
+  const last = stmts[stmts.length - 1];
+  if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last))) return false;
+  // `return { success: true, error: false }`: a key named for an error does not make a claim of success a failure answer;
+  // nor is `return true` one (a ProseMirror plugin state's default, production docmost trailing-node.ts).
+  if (next.expression.kind === ts.SyntaxKind.TrueKeyword) return false;
+  return answersWithErrorStatus(next) || (signalsFailure(next) && !claimsSuccess(next.expression));
 }

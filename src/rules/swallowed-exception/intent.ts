@@ -147,7 +147,9 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
     if (isFunctionLike(n)) return;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
       const init = withoutCasts(ts.isAwaitExpression(n.initializer) ? n.initializer.expression : n.initializer);
-      if (ts.isCallExpression(init) && init.arguments.length >= 1 && kept.includes(rawInput(init.arguments[0]!) ?? "")) parsed.push(n.name.text);
+      if ((ts.isCallExpression(init) || parsesWithNew(init)) && (init.arguments?.length ?? 0) >= 1 && kept.includes(rawInput(init.arguments![0]!) ?? "")) parsed.push(n.name.text);
+      // `const params = new URLSearchParams(body); const freq = params.get("f.req");`: a read off the parse.
+      else if (readOffParse(init, parsed)) parsed.push(n.name.text);
     }
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && parsed.some((l) => references(n.right, l))) same = true;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
@@ -181,6 +183,25 @@ export function parsesInPlace(tryBlock: ts.Block): boolean {
   const place = (x: ts.Expression): boolean => ts.isIdentifier(x) || (ts.isPropertyAccessExpression(x) && place(x.expression)) || (ts.isElementAccessExpression(x) && place(x.expression) && (ts.isIdentifier(x.argumentExpression) || ts.isStringLiteralLike(x.argumentExpression)));
   const squash = (x: ts.Node) => x.getText().replace(/\s+/g, "");
   return place(e.left) && squash(e.left) === squash(withoutCasts(call.arguments[0]!));
+}
+
+// Classes that parse the text they are given: `new URLSearchParams(body)`, `new URL(href)`.
+const PARSER_NEW_RE = /^(?:URL|URLSearchParams)$/;
+
+/** `params.get("f.req")`, `url.pathname`, `url.pathname.trim()`: a field or a method's answer read off a parsed local. */
+function readOffParse(e: ts.Expression, parsed: readonly string[]): boolean {
+  let u: ts.Expression = e;
+  let steps = 0;
+  while (ts.isCallExpression(u) || ts.isPropertyAccessExpression(u)) {
+    u = ts.isCallExpression(u) ? u.expression : u.expression;
+    steps++;
+  }
+  return steps > 0 && ts.isIdentifier(u) && parsed.includes(u.text);
+}
+
+/** `new URLSearchParams(body)`: a parse of its first argument made with `new`. */
+function parsesWithNew(e: ts.Expression): e is ts.NewExpression {
+  return ts.isNewExpression(e) && ts.isIdentifier(e.expression) && PARSER_NEW_RE.test(e.expression.text);
 }
 
 // Methods that only write a value out as text: `url.toString()`, `date.toISOString()`, `value.toJSON()`.

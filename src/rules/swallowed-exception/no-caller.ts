@@ -295,6 +295,12 @@ export function teardownInCloseHook(clause: ts.CatchClause): boolean {
  * function's steps (destroy-step.ts) and an effect's clean-up steps (teardown-step.ts), each with
  * its own list of release names.
  */
+/** `node.port.onmessage = null`, `ws.onclose = undefined`: an event handler taken off, part of letting the thing go. */
+function detachesHandler(b: ts.BinaryExpression): boolean {
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(b.left) || !/^on[a-z]+$/.test(b.left.name.text)) return false;
+  return b.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(b.right) && b.right.text === "undefined");
+}
+
 export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp, logs = false): boolean {
   let calls = 0;
   let other = false;
@@ -305,7 +311,14 @@ export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp,
       // With `logs`, a log line of the step (`logger.info("Destroying the client")`) is no other work.
       if (logs && isLogCall(n)) return;
       // `if (fs.existsSync(TEMP_DIR)) fs.rmSync(TEMP_DIR, …)`: asking whether the thing is there is no other work.
-      if ((name ?? (ts.isIdentifier(n.expression) ? n.expression.text : undefined)) === "existsSync") return;
+      const bare = name ?? (ts.isIdentifier(n.expression) ? n.expression.text : undefined);
+      if (bare === "existsSync") return;
+      // `for (const f of fs.readdirSync(TEMP_DIR)) fs.unlinkSync(path.join(TEMP_DIR, f))`: listing the folder
+      // being emptied and naming its entries is no other work either (held round 42's temp clean-up).
+      if (bare === "readdirSync" || ((bare === "join" || bare === "resolve") && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === "path")) {
+        ts.forEachChild(n, visit);
+        return;
+      }
       // `this.agents?.map((agent) => agent?.close())`: each item released (each-release.ts).
       if (releasesEachItem(n, release)) {
         calls++;
@@ -315,7 +328,7 @@ export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp,
       if (name !== undefined && release.test(name)) calls++;
       // `through`: accessors on the way to the released thing (`inst.getReplayer?.()?.destroy?.()`), no arguments.
       else if (!(through && name !== undefined && through.test(name) && n.arguments.length === 0)) other = true;
-    } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment)) other = true;
+    } else if (ts.isNewExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && !detachesHandler(n))) other = true;
     ts.forEachChild(n, visit);
   };
   visit(block);

@@ -210,6 +210,20 @@ export function stateWriteLeavesItemPending(stmt: ts.Statement, table: string, p
   return true;
 }
 
+// A function named for housekeeping: `cleanupOldLogs`, `cleanUpExpiredSessions`, `purgeStaleRows`, `pruneOldEvents`.
+const CLEANUP_FN_RE = /^(?:cleanup|cleanUp|purge|prune)[A-Z]\w*$/;
+
+/**
+ * `export async function cleanupOldLogs(days = 7) { try { … .delete().lt("timestamp", cutoff) … } catch (err) { log(err); } }`:
+ * a function whose name says it tidies old rows away, so whoever calls it runs it again as a job does
+ * (a tune label, Aimalyze's IP-log clean-up, decided clean).
+ */
+function inCleanupFunction(tryStmt: ts.TryStatement): boolean {
+  const fn = enclosingFunction(tryStmt);
+  const name = fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name) ? fn.name.text : fn && fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  return name !== undefined && CLEANUP_FN_RE.test(name);
+}
+
 // An age cutoff on a delete: supabase-js `.lt("created_at", cutoff)`/`.lte(…)`, Prisma/Drizzle `{ lt: cutoff }`, `lt(col, cutoff)`.
 const CUTOFF_FILTER_RE = /^(?:lt|lte)$/;
 
@@ -219,11 +233,12 @@ const CUTOFF_FILTER_RE = /^(?:lt|lte)$/;
  * a cron's clean-up step): a retention delete of the rows older than a cutoff, whose failure leaves
  * them in place for the next run to delete, as a per-item failure left pending is (held round 29).
  * The try's only wait is that delete (a chain with `delete`/`deleteMany` and an `lt`/`lte` cutoff);
- * the rest only computes locals or logs. A delete of anything else, or one outside a scheduled job,
- * stays reported.
+ * the rest only computes locals or logs. Also in a function named for that housekeeping
+ * (`inCleanupFunction`). A delete of anything else, or one outside a scheduled job or such a
+ * function, stays reported.
  */
 export function retentionDeleteLeftForNextRun(tryStmt: ts.TryStatement, path: string): boolean {
-  if (!scheduledModule(tryStmt.getSourceFile(), path)) return false;
+  if (!scheduledModule(tryStmt.getSourceFile(), path) && !inCleanupFunction(tryStmt)) return false;
   let waits = 0;
   let deletes = 0;
   const visit = (n: ts.Node): void => {
