@@ -40,6 +40,14 @@ new RuleTester().run(narrowed, {
       output: null,
     },
     {
+      name: "a package that does not declare axios is not walked for its defaults (the lead's review: the walk reads every source file)",
+      filename: "server/notification-providers/webhook.js",
+      files: { ...KUMA(), "package.json": '{ "name": "uptime-kuma", "dependencies": { "express": "^4.21.0" } }' },
+      code: WEBHOOK,
+      findings: [{ case: "call", line: 4, column: 11, endColumn: 21, suggestions: [{ title: AXIOS, output: WEBHOOK.replace("data);", "data, { timeout: 10000 });") }] }],
+      output: null,
+    },
+    {
       name: "a default of 0 (axios' own: no timeout) bounds nothing",
       filename: "server/notification-providers/webhook.js",
       files: KUMA("0"),
