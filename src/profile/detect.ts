@@ -316,8 +316,8 @@ const DENO_TEXT_RE = /\bDeno\.(?:serve|env|readTextFile)\b|\bfrom\s+["'](?:https
 // Folders of browser code; `client-only/` as in documenso's `packages/lib/client-only/` (next to `server-only/`).
 const CLIENT_PATH_RE = /(?:^|[\\/])(?:public|static|client|client-only|frontend|web|browser)[\\/]|\.(?:jsx|tsx)$/i;
 
-// An import no browser bundle resolves: a file of `src/web/routes/` that imports express or undici is the server's.
-const SERVER_IMPORT_RE = /\b(?:from\s+|require\(\s*)["'](?:node:[\w/]+|express|fastify|koa|undici|fs|child_process|http|https|net)["']/;
+/** An import no browser bundle resolves: a file of `src/web/routes/` that imports express or undici is the server's (also read by unvalidated-boundary's browser socket.io check). */
+export const SERVER_IMPORT_RE = /\b(?:from\s+|require\(\s*)["'](?:node:[\w/]+|express|fastify|koa|undici|fs|child_process|http|https|net)["']/;
 
 /** Computes the profile of the project whose root is `root` (or of a lone file's folder). */
 export function computeProfile(project: ProjectHost, root: string, hasManifest: boolean): ProjectProfile {

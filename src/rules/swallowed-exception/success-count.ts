@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { references } from "./analysis";
-import { enclosingFunction } from "./scope";
+import { enclosingFunction, functionName } from "./scope";
 import { TreeMemo } from "../../engine/tree-memo";
 
 // A count or list named for the failures: `failed`, `errors`, `skipped`, `rejectedCount`.
@@ -220,8 +220,7 @@ const CLEANUP_FN_RE = /^(?:cleanup|cleanUp|purge|prune)[A-Z]\w*$/;
  */
 function inCleanupFunction(tryStmt: ts.TryStatement): boolean {
   const fn = enclosingFunction(tryStmt);
-  const name = fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name) ? fn.name.text : fn && fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
-  return name !== undefined && CLEANUP_FN_RE.test(name);
+  return CLEANUP_FN_RE.test((fn && functionName(fn)) ?? "");
 }
 
 // An age cutoff on a delete: supabase-js `.lt("created_at", cutoff)`/`.lte(…)`, Prisma/Drizzle `{ lt: cutoff }`, `lt(col, cutoff)`.

@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { isLogStatement, localAssignment, signalsFailure } from "./analysis";
+import { enclosingFunction, functionName } from "./scope";
 
 function isNone(e: ts.Expression | undefined): boolean {
   return !e || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
@@ -94,21 +95,12 @@ function isNot(e: ts.Expression, ref: string): boolean {
   return ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken && c.operand.getText().replace(/\s+/g, "") === ref;
 }
 
-/** The operands of a chain of `&&`. */
-function andOperands(e: ts.Expression): ts.Expression[] {
+/** The operands of a chain of `&&` (or `||`), parentheses aside. */
+function operands(e: ts.Expression, op: ts.SyntaxKind.AmpersandAmpersandToken | ts.SyntaxKind.BarBarToken): ts.Expression[] {
   let c = e;
   while (ts.isParenthesizedExpression(c)) c = c.expression;
-  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [...andOperands(c.left), ...andOperands(c.right)];
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === op) return [...operands(c.left, op), ...operands(c.right, op)];
   return [c];
-}
-
-/** The name the function holding `node` is called by (`emit` for a method `async emit(event)`, a function declaration's name). */
-function enclosingName(node: ts.Node): string | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (!isFunctionLike(p)) continue;
-    return (ts.isMethodDeclaration(p) || ts.isFunctionDeclaration(p)) && p.name && ts.isIdentifier(p.name) ? p.name.text : undefined;
-  }
-  return undefined;
 }
 
 /** Whether `node` calls the function named `name` again (`this.emit(event)`, `connect()`), not inside a nested function. */
@@ -144,24 +136,17 @@ export function retriedUntilSet(tryStmt: ts.TryStatement): boolean {
   const body = tryStmt.parent;
   const loop = ts.isBlock(body) ? body.parent : undefined;
   if (loop && (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) && loop.statement === body) {
-    const ops = andOperands(loop.expression);
+    const ops = operands(loop.expression, ts.SyntaxKind.AmpersandAmpersandToken);
     if (!ops.some((o) => isNot(o, ref))) return false;
     if (ops.length === 1) return true;
     const list = loop.parent;
     if (!ts.isBlock(list) && !ts.isSourceFile(list)) return false;
     const at = list.statements.indexOf(loop);
-    return list.statements.slice(at + 1, at + 4).some((st) => ts.isIfStatement(st) && orOperandsUnset(st.expression, ref) && signalsFailure(st.thenStatement));
+    return list.statements.slice(at + 1, at + 4).some((st) => ts.isIfStatement(st) && operands(st.expression, ts.SyntaxKind.BarBarToken).some((o) => isNot(o, ref)) && signalsFailure(st.thenStatement));
   }
   if (!ts.isBlock(body) && !ts.isSourceFile(body)) return false;
   const next = body.statements[body.statements.indexOf(tryStmt) + 1];
-  const name = enclosingName(tryStmt);
+  const fn = enclosingFunction(tryStmt);
+  const name = fn && functionName(fn);
   return !!next && !!name && ts.isIfStatement(next) && isNot(next.expression, ref) && callsAgain(next.thenStatement, name);
-}
-
-/** `!ref`, or such an operand of `||`. */
-function orOperandsUnset(e: ts.Expression, ref: string): boolean {
-  let c = e;
-  while (ts.isParenthesizedExpression(c)) c = c.expression;
-  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.BarBarToken) return orOperandsUnset(c.left, ref) || orOperandsUnset(c.right, ref);
-  return isNot(c, ref);
 }

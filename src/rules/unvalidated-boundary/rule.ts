@@ -90,6 +90,12 @@ const hasPrefilterWord = containsAnyOf(PREFILTER);
 // Manual check scripts named like tests (`final-test.js`, `test-etims.js`, `db-test.ts`): a person runs them and reads what they print.
 const CHECK_SCRIPT_RE = /(?:^|\/)tests?[-_][^/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
 
+/** Where the handler stands among the route's arguments (the middlewares before it run first); past the end when it is not one. */
+function handlerIndex(route: ts.CallExpression, handler: ts.Node): number {
+  const at = route.arguments.findIndex((a) => a === handler || a.pos >= handler.pos);
+  return at < 0 ? route.arguments.length : at;
+}
+
 /** The request part a source's schema suffix stands for. */
 const SUFFIX_PART: Record<string, string | undefined> = { Body: "body", Query: "query", Params: "params" };
 
@@ -348,8 +354,7 @@ export default defineRule<Record<string, never>, CaseId>({
       if (!route) return false;
       const n = s.node;
       const keys = ts.isBindingElement(n) ? (ts.isObjectBindingPattern(n.name) ? n.name.elements.map((e) => nameText(e.propertyName ?? e.name) ?? "") : []) : paramKeysRead(n as ts.Expression);
-      const at = route.arguments.findIndex((a) => a === s.handler || a.pos >= s.handler!.pos);
-      return paramsAllowlistedBefore(route, at < 0 ? route.arguments.length : at, keys.filter(Boolean), ctx.sourceFile, ctx.path, (files ??= projectFiles()));
+      return paramsAllowlistedBefore(route, handlerIndex(route, s.handler!), keys.filter(Boolean), ctx.sourceFile, ctx.path, (files ??= projectFiles()));
     };
 
     /** A request part the project's own middleware factory validates before the handler: `route({ requestBody: "GuildUpdateSchema" })`. */
@@ -357,8 +362,7 @@ export default defineRule<Record<string, never>, CaseId>({
       const part = SUFFIX_PART[s.schemaSuffix];
       const route = part && s.handler && (s.caseId === "expressBody" || s.caseId === "expressQuery" || s.caseId === "expressParams") ? routeCallOf(s.handler) : undefined;
       if (!route || !part) return false;
-      const at = route.arguments.findIndex((a) => a === s.handler || a.pos >= s.handler!.pos);
-      return partValidatedBefore(route, at < 0 ? route.arguments.length : at, part, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
+      return partValidatedBefore(route, handlerIndex(route, s.handler!), part, ctx.sourceFile, ctx.path, (files ??= projectFiles()));
     };
 
     /** True when another read of the same input, between `s` and its first unsafe use `at`, is validated whole. */

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
-import { climb, findRefs, isFunctionLike, leaves, nameText, returnedFunction, scopeOf, unwrap, type FunctionLike } from "./ast";
+import { climb, constInitializer, findRefs, isFunctionLike, leaves, nameText, returnedFunction, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { isResultChecked, validatorKind } from "./validators";
 
 /**
@@ -153,7 +153,7 @@ function failsOut(call: ts.CallExpression): boolean {
 
 /**
  * The option values a condition around the validator skips: `if (validate && !ignoredRequestSchemas.includes(opts.requestBody!))`
- * with `const ignoredRequestSchemas = ["SettingsProtoUpdateJsonSchema"]` at the top of the module.
+ * with `const ignoredRequestSchemas = ["SettingsProtoUpdateJsonSchema"]` (a `const` the lookup finds).
  */
 function skippedValues(call: ts.Node, inner: FunctionLike, key: string, keyOf: (e: ts.Node) => string | undefined): string[] {
   const out: string[] = [];
@@ -163,23 +163,13 @@ function skippedValues(call: ts.Node, inner: FunctionLike, key: string, keyOf: (
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "includes" && n.arguments.length === 1 && keyOf(unwrap(n.arguments[0]!)) === key) {
         const list = unwrap(n.expression.expression);
-        const arr = ts.isIdentifier(list) ? topArray(list) : undefined;
-        if (arr) for (const el of arr.elements) if (ts.isStringLiteralLike(el)) out.push(el.text);
+        const init = ts.isIdentifier(list) ? constInitializer(list) : undefined;
+        const arr = init && unwrap(init);
+        if (arr && ts.isArrayLiteralExpression(arr)) for (const el of arr.elements) if (ts.isStringLiteralLike(el)) out.push(el.text);
       }
       ts.forEachChild(n, visit);
     };
     visit(p.expression);
   }
   return out;
-}
-
-function topArray(id: ts.Identifier): ts.ArrayLiteralExpression | undefined {
-  for (const st of id.getSourceFile().statements) {
-    if (!ts.isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations) {
-      const init = d.initializer && unwrap(d.initializer);
-      if (ts.isIdentifier(d.name) && d.name.text === id.text && init && ts.isArrayLiteralExpression(init)) return init;
-    }
-  }
-  return undefined;
 }

@@ -444,7 +444,7 @@ function isAxiosRequest(call: ts.CallExpression, facts: FileFacts, sf: ts.Source
   const e = call.expression;
   if (ts.isIdentifier(e)) return e.text === "axios" && facts.modules.has("axios");
   if (!ts.isPropertyAccessExpression(e) || !AXIOS_METHODS.has(e.name.text)) return false;
-  if (ts.isIdentifier(e.expression) && (e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text))) return true;
+  if (ts.isIdentifier(e.expression)) return e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
   return facts.modules.has("axios") && (madeByAxiosCreate(unwrap(e.expression), sf) || classFieldAxios(unwrap(e.expression)));
 }
 
@@ -488,13 +488,7 @@ function wrapsAxios(callee: ts.Identifier, facts: FileFacts, sf: ts.SourceFile):
 /** `axios.get(u)` (or an `axios.create()` instance): the response's `data` is the input. */
 export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
   const e = call.expression;
-  let isAxios = false;
-  if (ts.isIdentifier(e)) isAxios = e.text === "axios" ? facts.modules.has("axios") : facts.modules.has("axios") && wrapsAxios(e, facts, sf);
-  else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && AXIOS_METHODS.has(e.name.text)) {
-    isAxios = e.expression.text === "axios" || facts.axiosInstances.has(e.expression.text);
-  } else if (ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("axios")) {
-    isAxios = madeByAxiosCreate(unwrap(e.expression), sf) || classFieldAxios(unwrap(e.expression));
-  }
+  const isAxios = isAxiosRequest(call, facts, sf) || (ts.isIdentifier(e) && e.text !== "axios" && facts.modules.has("axios") && wrapsAxios(e, facts, sf));
   const nest = !isAxios && ts.isPropertyAccessExpression(e) && AXIOS_METHODS.has(e.name.text) && facts.modules.has("@nestjs/axios") ? nestHttpCall(unwrap(e.expression)) : undefined;
   if (!isAxios && !nest) return undefined;
   // `{ responseType: "arraybuffer" }` (or stream, blob, text), inline or a local config object: bytes or text, not a parsed document.

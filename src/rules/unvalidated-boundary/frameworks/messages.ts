@@ -4,6 +4,7 @@ import { callOfArgument, findBinding, findRefs, functionName, isFunctionLike, na
 import { hasModule, isSocketish, parameterSource, type FileFacts, type Source } from "../source";
 import { handedAsSecondArgument } from "./named-listener";
 import { TreeMemo } from "../../../engine/tree-memo";
+import { SERVER_IMPORT_RE } from "../../../profile/detect";
 
 const CONSUMER_CALLS = new Set(["consume", "subscribe", "on", "once", "addListener", "process", "receive", "listen", "onMessage", "handle", "run"]);
 const CONSUMER_PROPS = new Set(["eachMessage", "eachBatch", "handleMessage", "messageHandler", "onMessage", "handler"]);
@@ -260,7 +261,6 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
 
 // A page's code: a browser global read, or a UI framework imported. An import no browser bundle resolves says a server.
 const BROWSER_TEXT_RE = /(?<![\w$.])(?:window|document|localStorage|sessionStorage|location|navigator)\.|\bfrom\s+["'](?:vue|react|react-dom|preact|svelte|svelte\/store|pinia|vuex|solid-js|@angular\/core)["']/;
-const SERVER_IMPORT_RE = /\b(?:from\s+|require\(\s*)["'](?:node:[\w/]+|express|fastify|koa|fs|child_process|http|https|net)["']/;
 
 /**
  * A browser's socket.io client (`import { io } from "socket.io-client"` in a page's code, uptime-kuma's

@@ -82,9 +82,8 @@ export function tanstackServerFnSource(param: ts.ParameterDeclaration, facts: Fi
   else if (ts.isObjectBindingPattern(el.name)) values = el.name.elements.filter((e) => !e.dotDotDotToken && ts.isIdentifier(e.name)).map((e) => e.name as ts.Identifier);
   else return undefined;
   if (values.length === 0) return undefined;
-  // `(data: { key: string }) => data`: an object as declared; `(id: string) => id` or no type: anything.
-  const kind = "any";
-  return { caseId: "tanstackServerFn", node: param.name, values, kind, read: shortText(param.name, sf), handler, channel: { kind: "throw" }, replace: validator as ts.Expression, schemaSuffix: "Input", dedupeKey: `${validator.pos}:tanstackServerFn`, sinkOnly: true };
+  // The declared type is the caller's word only (`(data: { key: string }) => data`): the value may be anything.
+  return { caseId: "tanstackServerFn", node: param.name, values, kind: "any", read: shortText(param.name, sf), handler, channel: { kind: "throw" }, replace: validator as ts.Expression, schemaSuffix: "Input", dedupeKey: `${validator.pos}:tanstackServerFn`, sinkOnly: true };
 }
 
 /** The name a server function is exported under (`export const getUploadUrl = createServerFn()…handler(fn)`), for the fix's schema name. */
