@@ -14,7 +14,8 @@ import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf, libraryOf } from "./libraries";
 import { reexportedLibrary, relativeModuleText, type ResolveModule } from "./reexport";
-import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
+import { ProjectFiles, projectFilesOf } from "../unvalidated-boundary/elsewhere";
+import { callersOf } from "../unvalidated-boundary/callers";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 import { handedToWaitUntil } from "./wait-until";
 import { declaresOwnFetch, ownFetchModule } from "./local-fetch";
@@ -119,6 +120,10 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const resolve = projectResolver(ctx.project, ctx.path, ctx.profile);
     facts.importedText = importedTextReader(ctx.project, ctx.path, namedImports, relativeImports, resolve);
     facts.projectAxiosTimeout = () => !OTHER_PROCESS_RE.test(projectPath(ctx)) && ctx.profile.axiosDefaultsModule?.() !== undefined;
+    facts.importerCalls = (name) => {
+      const found = callersOf(projectFilesOf(ctx), ctx.path, name);
+      return found?.complete ? found.sites.map((s) => s.call) : undefined;
+    };
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];
