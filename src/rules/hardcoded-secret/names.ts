@@ -144,6 +144,10 @@ export function isPlaceholder(value: string): boolean {
   if (/^(?:x{3,}|X{3,})[-_.]/.test(v) || /[-_.](?:x{3,}|X{3,})$/.test(v)) return true;
   // Masked values: `sk_live_****************`, `ab12••••••••`.
   if (/[*•]{4}/.test(v)) return true;
+  // A stand-in word between mask characters: `***REDACTED***`, `__hidden__`, `--masked--` (a log line's
+  // stand-in for the key it leaves out; held round 43, rork-escolta's `config/braintree.ts:53`).
+  const unmasked = v.replace(/^[*#=_.•-]{2,}|[*#=_.•-]{2,}$/g, "");
+  if (unmasked !== v && unmasked !== "" && PLACEHOLDER_RE.test(unmasked)) return true;
   return false;
 }
 
@@ -158,6 +162,10 @@ const CSS_CUSTOM_PROPERTY_RE = /^--[a-z][a-z0-9]*(?:-[a-z0-9]+){0,7}$/;
 // A snake_case collection name holding a credential's word in the plural (`api_secrets`,
 // `providers_shared_credentials`): a table, as a knex alias maps to it (`{ default_secret: "api_secrets" }`).
 const SNAKE_NAME_RE = /^[a-z][a-z0-9_]*[a-z0-9]$/;
+// A configuration key path whose last part names the credential (nconf's `admin:password`, `database:secret`):
+// the name of a setting, as in NodeBB's map from environment names to its config keys (production NodeBB,
+// session 39). Read as a user:password pair, its password would be the word itself.
+const CREDENTIAL_KEY_PATH_RE = /^[a-z][a-z0-9_-]{1,30}:(?:password|passwd|secret|token|api[-_]?key|passphrase|private[-_]?key|client[-_]?secret)$/i;
 const PERMISSION_ON_CREDENTIALS_RE = /^(?:api[-_]?keys|tokens|secrets|credentials|passwords|keys):[a-z]{3,}[a-z_-]{0,40}$/i;
 const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["secrets", "tokens", "credentials", "passwords", "keys"]);
 
@@ -242,7 +250,7 @@ export function isNonSecretValue(value: string): boolean {
   if (isCollectionName(v) || isNamespacedIdentifier(v)) return true;
   // A permission on credentials, `resource:action` (`apikeys:import`, `credentials:read`, `tokens:create`): the
   // resource is a credential's word in the plural, the action a word (production Flowise's role migrations).
-  if (PERMISSION_ON_CREDENTIALS_RE.test(v)) return true;
+  if (PERMISSION_ON_CREDENTIALS_RE.test(v) || CREDENTIAL_KEY_PATH_RE.test(v)) return true;
   if (VERSION_RE.test(v) || IP_RE.test(v) || ISO_DATE_RE.test(v)) return true;
   if (v.length <= 16 && /^[a-z]{1,8}(?:[_-][a-z]{1,8}){0,2}[_-]$/i.test(v)) return true; // a token prefix (`refreshToken: "fbor_"`, `"acme_rt_"`), not a token
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;

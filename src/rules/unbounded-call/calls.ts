@@ -321,7 +321,7 @@ function helperInitCarriesNoBound(opts: ts.Expression | undefined, call: ts.Node
     const init = fn.parameters[index]!.initializer;
     // No default, or an empty object: the helper adds nothing of its own.
     if (init !== undefined && !(ts.isObjectLiteralExpression(unwrap(init)) && judgeOptions(init, keys, call, facts) === "none")) return false;
-    return helperCallsPassNoBound(fn, [index], keys, facts);
+    return helperCallsPassNoBound(fn, [index], keys, facts, call);
   }
   return false;
 }
@@ -416,7 +416,7 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
     if (index < 0) return false;
     spread.push(index);
   }
-  return helperCallsPassNoBound(fn, spread, keys, facts);
+  return helperCallsPassNoBound(fn, spread, keys, facts, call);
 }
 
 const CALLS = [ts.SyntaxKind.CallExpression];
@@ -431,10 +431,14 @@ const NAMES_AND_CALLS = [ts.SyntaxKind.Identifier, ts.SyntaxKind.CallExpression]
  */
 export function fileLocalCalls(fn: ts.FunctionLikeDeclaration, uses: "text" | "code" = "text"): ts.CallExpression[] | undefined {
   const name = functionName(fn);
-  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
-  const sf = fn.getSourceFile();
+  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name) || exportsName(name, fn.getSourceFile().text)) return undefined;
+  const calls = ownCalls(fn.getSourceFile(), name, uses);
+  return calls && calls.length > 0 ? calls : undefined;
+}
+
+/** Every call of `name` in `sf`, or undefined when some other use of the name (a value handed on, an `export { name }`) is there too. */
+function ownCalls(sf: ts.SourceFile, name: string, uses: "text" | "code"): ts.CallExpression[] | undefined {
   const text = sf.text;
-  if (exportsName(name, text)) return undefined;
   let mentions = 0;
   if (uses === "text") {
     const n = name.replace(/\$/g, "\\$");
@@ -447,7 +451,46 @@ export function fileLocalCalls(fn: ts.FunctionLikeDeclaration, uses: "text" | "c
     else if (ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === name) calls.push(c);
   });
   // The declaration's own name is one use; every other one must be one of these calls.
-  return calls.length > 0 && mentions - 1 === calls.length ? calls : undefined;
+  return mentions - 1 === calls.length ? calls : undefined;
+}
+
+/**
+ * Every call of a helper the module exports with its declaration (`export async function makeApiRequest(…)`,
+ * `export const api = async (…) =>`): the module's own calls and those of every importer, through the
+ * project's importers index. Undefined when the name has another use in the module (`export { api as
+ * request }`, a value handed on), some importer may have been missed or hands it on as a value, or no other
+ * module calls it (an export nothing imports may be there for callers the repository does not hold).
+ */
+function exportedHelperCalls(fn: ts.FunctionLikeDeclaration, facts: Facts, raw: ts.Node | undefined): ts.CallExpression[] | undefined {
+  const name = functionName(fn);
+  if (!name || !facts.importerCalls || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  const sf = fn.getSourceFile();
+  if (!new RegExp(`\\bexport\\s+(?:async\\s+)?(?:function\\*?|const|let)\\s+${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(sf.text)) return undefined;
+  const own = ownCalls(sf, name, "code");
+  const elsewhere = own && facts.importerCalls(name);
+  if (!own || !elsewhere || elsewhere.length === 0) return undefined;
+  const calls = [...own, ...elsewhere];
+  return pageRelativeEverywhere(fn, raw, calls) ? undefined : calls;
+}
+
+const SCHEME_OR_HOST_RE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * The raw call's URL is a parameter of the helper, and every call passes a page-relative path there
+ * (`api("/api/incidents")`, `` api(`/api/users/${id}`) ``): Node's fetch rejects such a URL, so the helper
+ * is the page's API client (tune Live-Outage-Dashboard's `src/lib/api-client.ts`, a Workers template's front end).
+ */
+function pageRelativeEverywhere(fn: ts.FunctionLikeDeclaration, raw: ts.Node | undefined, calls: readonly ts.CallExpression[]): boolean {
+  const u = raw && ts.isCallExpression(raw) && raw.arguments[0] ? unwrap(raw.arguments[0]) : undefined;
+  const k = u && ts.isIdentifier(u) ? fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === u.text) : -1;
+  return (
+    k >= 0 &&
+    calls.every((c) => {
+      const a = c.arguments[k] ? unwrap(c.arguments[k]!) : undefined;
+      if (a && ts.isStringLiteralLike(a)) return a.text !== "" && !SCHEME_OR_HOST_RE.test(a.text);
+      return a !== undefined && ts.isTemplateExpression(a) && a.head.text !== "" && !SCHEME_OR_HOST_RE.test(a.head.text);
+    })
+  );
 }
 
 /**
@@ -456,16 +499,20 @@ export function fileLocalCalls(fn: ts.FunctionLikeDeclaration, uses: "text" | "c
  * with none of the keys and no spread, written inline or in a variable (`const options = { method:
  * "POST", headers }; makeRequest(url, options)`).
  */
-function helperCallsPassNoBound(fn: ts.FunctionLikeDeclaration, spread: readonly number[], keys: OptionKeys, facts: Facts): boolean {
+function helperCallsPassNoBound(fn: ts.FunctionLikeDeclaration, spread: readonly number[], keys: OptionKeys, facts: Facts, raw?: ts.Node): boolean {
   // A private method called only as `this.request(…)` is the class's own helper.
-  const calls = ts.isMethodDeclaration(fn) ? privateMethodCalls(fn) : fileLocalCalls(fn);
+  // An exported helper: also every importer's calls, when all of them are known (held rounds 27 and 43:
+  // x-ringsupply-manager's `makeApiRequest`, whose every caller passes no init).
+  const calls = ts.isMethodDeclaration(fn) ? privateMethodCalls(fn) : (fileLocalCalls(fn) ?? exportedHelperCalls(fn, facts, raw));
   if (!calls) return false;
   const named = ["timeout", ...keys.timeout, ...(keys.signal ? [keys.signal] : []), ...(keys.delegated ?? [])];
+  const sf = fn.getSourceFile();
   return calls.every((n) =>
     spread.every((i) => {
       const a = n.arguments[i] ? unwrap(n.arguments[i]!) : undefined;
       if (!a || (ts.isIdentifier(a) && (a.text === "undefined" || (enclosingFunction(n) === fn && a.text === (fn.parameters[i]!.name as ts.Identifier).text)))) return true;
-      const d = ts.isIdentifier(a) ? declarationOf(a.text, n, facts) : undefined;
+      // Another module's call: only what it writes inline (its variables are not this file's facts).
+      const d = ts.isIdentifier(a) && n.getSourceFile() === sf ? declarationOf(a.text, n, facts) : undefined;
       const literal = d?.initializer ? unwrap(d.initializer) : a;
       return ts.isObjectLiteralExpression(literal) && literal.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !named.includes(propName(p.name as ts.PropertyName) ?? "\u0000"));
     }),

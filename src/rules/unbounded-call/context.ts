@@ -48,6 +48,10 @@ const ENV_INLINING_DEPS = ["webpack", "dotenv-webpack", "parcel", "@rspack/core"
 // An Electron app's main process: its folder, or the main-process API (windows, IPC handlers, the app's lifecycle).
 const ELECTRON_MAIN_PATH_RE = /(?:^|\/)electron(?:-main)?\//;
 const ELECTRON_MAIN_TEXT_RE = /\b(?:ipcMain\.(?:handle|on)|new BrowserWindow|app\.whenReady)\b/;
+// Convex's functions folder (its default `convex/`, not the client bindings in `convex/_generated/`): queries,
+// mutations, actions and the helpers they import run on Convex's servers, also in an Expo or Vite app whose
+// other folders are the client's (tune budgetmoney's `convex/priceProviders/walmart.ts`, held round 43).
+const CONVEX_PATH_RE = /(?:^|\/)convex\/(?!_generated\/)/;
 // Folders of UI code in a server-rendered app: their calls run in the browser as well.
 const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
@@ -112,7 +116,7 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // so does an Electron app's main process (its `electron/` folder, or a module that builds windows
   // or answers IPC), unlike its renderer and its preload script.
   const electronMain = deps.has("electron") && !/preload\.[cm]?[jt]s$/i.test(rel) && (ELECTRON_MAIN_PATH_RE.test(rel) || ELECTRON_MAIN_TEXT_RE.test(ctx.text));
-  const serverPath = SERVER_PATH_RE.test(rel) || (/^\/?[^/]+\.[cm]?js$/.test(rel) && /\brequire\(/.test(ctx.text)) || electronMain;
+  const serverPath = SERVER_PATH_RE.test(rel) || (/^\/?[^/]+\.[cm]?js$/.test(rel) && /\brequire\(/.test(ctx.text)) || electronMain || (deps.has("convex") && CONVEX_PATH_RE.test(rel));
   // A server framework only in a bundled front end's devDependencies runs a dev proxy or a mock
   // API (a Vite dashboard's `proxy-server.js`), not the product: that server's files are told by path or text.
   const bundled = BUNDLER_DEPS.some((d) => deps.has(d));

@@ -38,6 +38,12 @@ export interface Facts {
    * only for a call on axios' default instance with no timeout of its own.
    */
   projectAxiosTimeout?: () => boolean;
+  /**
+   * The calls of this module's export `name` in the project's other modules, found through the importers
+   * index (unvalidated-boundary/callers.ts); undefined when some caller may not have been seen (an
+   * importer that hands the function on as a value, an index past its cap, no index).
+   */
+  importerCalls?: (name: string) => ts.CallExpression[] | undefined;
 }
 
 export function newFacts(): Facts {

@@ -289,6 +289,32 @@ function isForever(loop: ts.IterationStatement): boolean {
   return false;
 }
 
+/**
+ * The block takes the loop counter back a step and goes round: `page--; continue;` (also `--page`,
+ * `page -= 1`), in a block of its own that does not leave after it.
+ */
+function stepsBack(block: ts.Block, counter: string): boolean {
+  let found = false;
+  forEachShallow(block, (n) => {
+    if (found || !ts.isExpressionStatement(n) || !ts.isBlock(n.parent) || alwaysLeaves(n.parent)) return;
+    const e = unwrap(n.expression);
+    const operand = (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && e.operator === ts.SyntaxKind.MinusMinusToken ? e.operand : ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken ? e.left : undefined;
+    if (operand && ts.isIdentifier(unwrap(operand)) && (unwrap(operand) as ts.Identifier).text === counter) found = true;
+  });
+  return found;
+}
+
+/** The block leaves under a count of its own: `if (++rateLimitHits > 5) throw err;`. */
+function leavesOnCount(block: ts.Block): boolean {
+  let found = false;
+  forEachShallow(block, (n) => {
+    if (found || !ts.isIfStatement(n) || !hasRelational(n.expression)) return;
+    const then = n.thenStatement;
+    found = ts.isThrowStatement(then) || ts.isReturnStatement(then) || ts.isBreakStatement(then) || (ts.isBlock(then) && alwaysLeaves(then));
+  });
+  return found;
+}
+
 function counterOf(loop: ts.IterationStatement): string | undefined {
   if (!ts.isForStatement(loop) || !loop.initializer || !ts.isVariableDeclarationList(loop.initializer)) return undefined;
   const d = loop.initializer.declarations[0];
@@ -321,6 +347,16 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   const counter = counterOf(loop);
   // for (let i…) { try { await get(FIELDS[i]) } … }: each attempt asks something else, a fallback chain.
   const fallback = counter !== undefined && new RegExp(`\\[\\s*${counter}\\s*\\]`).test(body.getText());
+  // for (let page = 2; page <= MAX_PAGES; page++) { try { await fetchPage(page); } catch { await sleep(5000); page--; continue; } }:
+  // the catch steps the counter back, so the loop's own bound never counts those re-asks; only a cap of their
+  // own stops them (held round 43: tcad-scraper's `tcad-api-client.ts:132`, debatable).
+  if (counter !== undefined && !CAP_NAME_RE.test(body.getText())) {
+    for (const t of tries) {
+      const c = t.catchClause!.block;
+      if (!hasOutboundAwait(t.tryBlock) || !stepsBack(c, counter) || leavesOnCount(c)) continue;
+      return { node: loop, why: failureDelayed(body, t) ? "noCap" : "noDelayNoCap", tryStmt: t, loop, counter };
+    }
+  }
   for (const t of tries) {
     if (fallback || !hasOutboundAwait(t.tryBlock) || leavesWithoutGoingRound(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || walksAlternatives(loop, t)) continue;
     if (!exitsOnSuccess(t.tryBlock)) {

@@ -2,7 +2,7 @@ import { isFunctionLikeDeclaration } from "../../engine/ast";
 import { defineRule } from "../../engine/define-rule";
 import { ts } from "../../engine/ts";
 import { walk } from "../../engine/walk";
-import type { CaseMeta, ProjectHost, Visitors } from "../../engine/types";
+import type { CaseMeta, ProjectHost, RuleContext, Visitors } from "../../engine/types";
 import type { ProjectProfile } from "../../profile/types";
 import { propName, unwrap } from "./ast";
 import { isAiWrap } from "./step-wrap";
@@ -14,7 +14,8 @@ import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf, libraryOf } from "./libraries";
 import { reexportedLibrary, relativeModuleText, type ResolveModule } from "./reexport";
-import { ProjectFiles } from "../unvalidated-boundary/elsewhere";
+import { ProjectFiles, projectFilesOf } from "../unvalidated-boundary/elsewhere";
+import { callersOf } from "../unvalidated-boundary/callers";
 import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 import { handedToWaitUntil } from "./wait-until";
 import { declaresOwnFetch, ownFetchModule } from "./local-fetch";
@@ -42,6 +43,18 @@ function importedTextReader(project: ProjectHost, path: string, named: ReadonlyM
 function axiosTimeoutAsker(profile: ProjectProfile, rel: string): () => boolean {
   const otherProcess = OTHER_PROCESS_RE.test(rel);
   return () => !otherProcess && profile.axiosDefaultsModule?.() !== undefined;
+}
+
+/**
+ * The calls of one of this module's exports in the project's other modules (the importers index), or
+ * undefined when some caller may not have been seen. Made outside `create` for the reason
+ * {@link axiosTimeoutAsker} gives.
+ */
+function importerCallsOf(ctx: RuleContext<unknown>): (name: string) => ts.CallExpression[] | undefined {
+  return (name) => {
+    const found = callersOf(projectFilesOf(ctx), ctx.path, name);
+    return found?.complete ? found.sites.map((s) => s.call) : undefined;
+  };
 }
 
 /**
@@ -130,6 +143,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const resolve = projectResolver(ctx.project, ctx.path, ctx.profile);
     facts.importedText = importedTextReader(ctx.project, ctx.path, namedImports, relativeImports, resolve);
     facts.projectAxiosTimeout = axiosTimeoutAsker(ctx.profile, projectPath(ctx));
+    facts.importerCalls = importerCallsOf(ctx);
     const nestImports: ts.Identifier[] = [];
     const retries: RetryFinding[] = [];
     const settings: ts.PropertyAssignment[] = [];

@@ -1336,7 +1336,7 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     arg = q.parent;
     at = q.parent.parent;
   }
-  if (wordsThrownError(at, arg) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
+  if (wordsThrownError(at, arg) || errorTextOnly(use) || (chain !== p && errorTextOnly(chainUse)) || readInFailureBranch(p) || loggedInObject(use) || echoedInAnswer(p, use)) return true;
   // A request's own field read straight off it (`req.body.webhook_id`) and only echoed back, or only tested for presence
   // before its other reads are judged: like a destructured field (a field presence-tested and then stored is reported at the store).
   if (env.requestScalars && !env.remoteReply && (loggedOrEchoed(use, true) || presenceTestBeforeUse(p, use, env) || (use === p && requiredThenLogged(p)))) return true;
@@ -2026,6 +2026,61 @@ function wordsThrownError(at: ts.Node, arg: ts.Node): boolean {
   if (ts.isCallExpression(at) && at.arguments[0] === arg && ts.isIdentifier(at.expression) && BUILTIN_ERROR_RE.test(at.expression.text)) return !!at.parent && ts.isThrowStatement(at.parent);
   if (!ts.isNewExpression(at) || at.arguments?.[0] !== arg || !ts.isIdentifier(at.expression) || !/(?:Error|Exception)$/.test(at.expression.text)) return false;
   return !!at.parent && ts.isThrowStatement(at.parent);
+}
+
+// A function or method named to throw what it is handed (uptime-kuma's `this.throwGeneralAxiosError(error)`).
+const THROWER_RE = /^throw[A-Z]\w*$/;
+
+/**
+ * The value only words the text of an error thrown: put into a template or a string concatenation (`"Api
+ * returned " + resp.data.status + "."`), held in a local whose every read is that text, handed to `new
+ * Error(text)`, `throw Error(text)` or a function named to throw (`this.throwGeneralAxiosError(text)`).
+ * The thrown error says what came back (production uptime-kuma's notification providers, session 39).
+ */
+function errorTextOnly(use: ts.Node): boolean {
+  const text = stringBuiltFrom(use);
+  if (text === use) return false;
+  const at = text.parent;
+  if (!at) return false;
+  if (thrownWith(at, text)) return true;
+  if (!ts.isVariableDeclaration(at) || at.initializer !== text || !ts.isIdentifier(at.name)) return false;
+  const scope = at.parent?.parent?.parent;
+  if (!scope || !ts.isBlock(scope)) return false;
+  const refs = findRefs(at.name.text, scope, at.end);
+  return refs.length > 0 && refs.every((r) => {
+    const top = climb(r);
+    return !!top.parent && thrownWith(top.parent, top);
+  });
+}
+
+/** The outermost template or string concatenation `use` is part of, or `use` itself. */
+function stringBuiltFrom(use: ts.Node): ts.Node {
+  let cur = use;
+  // Past a template or a string operand, every further `+` adds to the text.
+  let text = false;
+  for (;;) {
+    const p = cur.parent;
+    if (p && ts.isTemplateSpan(p) && p.expression === cur) {
+      cur = p.parent;
+      text = true;
+    } else if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const other = p.left === cur ? p.right : p.left;
+      if (!text && !isText(other)) return cur;
+      cur = p;
+      text = true;
+    } else if (p && ts.isParenthesizedExpression(p)) cur = p;
+    else return cur;
+  }
+}
+
+/** A string literal, a template, or a `+` of which one side is one (`"code " + x + " ("`). */
+function isText(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken && (isText(u.left) || isText(u.right)));
+}
+
+function thrownWith(at: ts.Node, arg: ts.Node): boolean {
+  return wordsThrownError(at, arg) || (ts.isCallExpression(at) && at.arguments.length === 1 && at.arguments[0] === arg && THROWER_RE.test(calleeName(at) ?? ""));
 }
 
 /** The built-in error classes whose first argument is the message: called as a function, each returns a new error (ECMAScript: `Error(message)` is `new Error(message)`). */

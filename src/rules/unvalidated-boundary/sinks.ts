@@ -350,6 +350,18 @@ export function injectedType(node: ts.Node, member: string): string | undefined 
     if (ts.isConstructorDeclaration(m)) {
       for (const p of m.parameters) if (ts.isIdentifier(p.name) && p.name.text === member) return typeName(p.type);
     } else if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === member) return typeName(m.type);
+    // A getter that hands out the service (tsyringe's `private get chat(): ChatService { return container.resolve(ChatService); }`,
+    // or `return new ChatService()`): its declared type, else the class its one `return` resolves or builds.
+    else if (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === member) return typeName(m.type) ?? resolvedClass(m);
   }
   return undefined;
+}
+
+/** `return container.resolve(ChatService)`, `return new ChatService()`: the class a getter's only statement hands out. */
+function resolvedClass(getter: ts.GetAccessorDeclaration): string | undefined {
+  const only = getter.body?.statements.length === 1 ? getter.body.statements[0] : undefined;
+  const e = only && ts.isReturnStatement(only) && only.expression ? unwrap(only.expression) : undefined;
+  if (e && ts.isNewExpression(e) && ts.isIdentifier(e.expression)) return e.expression.text;
+  const cls = e && ts.isCallExpression(e) && e.arguments.length === 1 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "resolve" ? unwrap(e.arguments[0]!) : undefined;
+  return cls && ts.isIdentifier(cls) ? cls.text : undefined;
 }

@@ -12,7 +12,8 @@ export type CalleeOf = (call: ts.CallExpression) => FunctionLike | undefined;
  * - `signature`: every read of its parameter is a signature check of it (`jwt.verify(token, secret)`, jose's
  *   `jwtVerify`, an HMAC or a digest compared in constant time, `timingSafeEqual(Buffer.from(stored),
  *   Buffer.from(token))`), a presence test or a log line, or a hand-off to another such function (`return
- *   tokenService.verifyRefreshToken(token)`); at least one check. Nothing of the value goes on (like the
+ *   tokenService.verifyRefreshToken(token)`), or a comparison with a secret the deployment configures (`token.trim() ===
+ *   process.env.VERIFY_TOKEN`, see comparedWithConfiguredSecret); a `typeof` test reads nothing of it; at least one check. Nothing of the value goes on (like the
  *   value handed straight to `jwt.verify`).
  * - `lookup`: its first read of the parameter is a bound parameter of a one-row lookup that matches any value
  *   as it is (a SQLite prepared statement, D1's `.bind(…)`, better-sqlite3's `.get(…)`, or a PostgREST `.eq`),
@@ -37,8 +38,8 @@ export function verifierOf(call: ts.CallExpression, index: number, callee: Calle
   if (looked) return looked;
   let checked = false;
   for (const ref of refs) {
-    if (isJwtVerifyArg(ref) || isHashArg(ref) || signedText(ref) || comparedWithDigest(ref)) checked = true;
-    else if (isConditionPosition(climb(ref)) || logged(ref)) continue;
+    if (isJwtVerifyArg(ref) || isHashArg(ref) || signedText(ref) || comparedWithDigest(ref) || comparedWithConfiguredSecret(ref, fn.body)) checked = true;
+    else if (isConditionPosition(climb(ref)) || logged(ref) || (ref.parent && ts.isTypeOfExpression(ref.parent))) continue;
     else {
       const top = climb(ref);
       const next = top.parent;
@@ -162,6 +163,54 @@ function nothing(e: ts.Expression): boolean {
 }
 
 /** The value is an argument of a log call (`console.error("bad token", token)`). */
+// String normalizations a presented secret may go through before it is compared (`token.trim()`).
+const NORMALIZERS = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "normalize"]);
+// A setting of the deployment: `process.env.X`, Deno's and Bun's, a Worker's `env.X`, a config module's `config.x`.
+const CONFIGURED_RE = /\b(?:process\.env|Bun\.env|import\.meta\.env)\b|\bDeno\.env\.get\(|^(?:this\.)?env\.[A-Z]/;
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/**
+ * The parameter, as it is or normalized (`token.trim()`, also through a `const` of the function whose other
+ * reads are tests), is compared with a secret the deployment configures (`process.env.WHATSAPP_VERIFY_TOKEN`,
+ * directly or through a `const` of the function built from it): a shared secret the caller presents, checked.
+ * Nothing of it goes on (held round 43: ai-voice-agent-backend's `isValidVerifyToken`, Meta's webhook handshake).
+ */
+function comparedWithConfiguredSecret(ref: ts.Node, body: ts.Node): boolean {
+  let value = climb(ref);
+  for (;;) {
+    const p = value.parent;
+    if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== value || !NORMALIZERS.has(p.name.text) || !p.parent || !ts.isCallExpression(p.parent) || p.parent.expression !== p) break;
+    value = climb(p.parent);
+  }
+  const d = value.parent;
+  if (!d || !ts.isVariableDeclaration(d) || d.initializer !== value) return comparedWithConfigured(value, body);
+  if (!ts.isIdentifier(d.name) || !(d.parent.flags & ts.NodeFlags.Const)) return false;
+  let compared = false;
+  for (const r of findRefs(d.name.text, body, d.end)) {
+    const top = climb(r);
+    if (comparedWithConfigured(top, body)) compared = true;
+    else if (!isConditionPosition(top) && !logged(r)) return false;
+  }
+  return compared;
+}
+
+function comparedWithConfigured(value: ts.Node, body: ts.Node): boolean {
+  const p = value.parent;
+  if (!p || !ts.isBinaryExpression(p) || !EQUALITY.has(p.operatorToken.kind)) return false;
+  const other = unwrap(p.left === value ? p.right : p.left);
+  if (CONFIGURED_RE.test(other.getText())) return true;
+  if (!ts.isIdentifier(other)) return false;
+  // `const expected = (process.env.WHATSAPP_VERIFY_TOKEN || "").trim();` in the function.
+  let configured = false;
+  const visit = (n: ts.Node): void => {
+    if (configured) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === other.text && n.initializer && n.parent.flags & ts.NodeFlags.Const) configured = CONFIGURED_RE.test(n.initializer.getText());
+    else n.forEachChild(visit);
+  };
+  visit(body);
+  return configured;
+}
+
 function logged(ref: ts.Node): boolean {
   const top = climb(ref);
   const p = top.parent;
