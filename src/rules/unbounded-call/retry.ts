@@ -564,6 +564,22 @@ function carriesStateForward(body: ts.Block): boolean {
 }
 
 /**
+ * `.catch(() => checkNext(port + 1))` in `function checkNext(port) { …; server.listen(port, "localhost", …) }`: the failure
+ * path asks for the next port of a local listen, like a server that listens again on the next port when its own is
+ * taken (production grist-core's `getAvailablePort`, session 40, no `EADDRINUSE` test but a `port > lastPort` cap).
+ */
+function listensOnNextPort(owner: ts.FunctionLikeDeclaration, body: ts.Node, name: string): boolean {
+  const param = owner.parameters.find((p) => ts.isIdentifier(p.name) && /port$/i.test(p.name.text));
+  if (!param || !ts.isIdentifier(param.name) || !owner.body) return false;
+  const port = param.name.text;
+  const nextCall = containsCall(body, (c) => calleeName(c) === name && c.arguments.some((a) => {
+    const x = unwrap(a);
+    return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isIdentifier(x.left) && x.left.text === port && ts.isNumericLiteral(x.right);
+  }));
+  return nextCall && containsCall(owner.body, (c) => calleeName(c) === "listen" && c.arguments.some((a) => ts.isIdentifier(unwrap(a)) && (unwrap(a) as ts.Identifier).text === port), true);
+}
+
+/**
  * A function that calls itself again from its own failure path with no delay: in its `catch`, in a
  * `.catch(…)` handler, or in an `error`/`close` listener (`connect()` → fails → `connect()`).
  * `region` is the catch clause or the handler; the walk collects them, so each is read once.
@@ -573,7 +589,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const body = ts.isCatchClause(region) ? region.block : region.body;
   const owner = enclosingFunction(region);
   const name = owner ? functionName(owner) : undefined;
-  if (!name || !body || !mentions(body, name) || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return [];
+  if (!name || !body || !mentions(body, name) || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText()) || (owner && listensOnNextPort(owner, body, name))) return [];
   if (owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
   // `await new Promise((r) => setTimeout(r, delay))` before the `try`: every entry waits first, the recursive one too.
   if (owner && waitsOnEntry(owner, region)) return [];

@@ -773,6 +773,9 @@ function findExport(sf: ts.SourceFile, name: string): ts.Node | undefined {
   const exported = (st: ts.Statement) => !!ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   const isDefault = (st: ts.Statement) => !!ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
   for (const st of sf.statements) {
+    // An overload's signature (`export function optIntegerParam(p: any, name: string): number | undefined;`): the implementation
+    // follows (a declaration with no body, an ambient one too, has nothing to read).
+    if (ts.isFunctionDeclaration(st) && !st.body) continue;
     if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && exported(st) && (name === "default" ? isDefault(st) : st.name?.text === name && !isDefault(st))) return st;
     if (ts.isVariableStatement(st) && exported(st) && name !== "default") {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return unwrap(d.initializer);

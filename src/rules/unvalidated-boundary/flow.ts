@@ -23,6 +23,7 @@ import { arrayOnlyCounted } from "./array-count";
 import { drizzleLookedUpFirst, drizzleSqliteLookedUpFirst, existsCheckedFirst, lookedUpFirst, missAnswered, queryNamesOwner } from "./lookup-first";
 import { drizzleRead, equalityFiltered, mongooseTextFilter, sqlTagRead, type DrizzleText, type FilterFacts, type MongooseTextField } from "./equality-filter";
 import { typeofDecidedBare } from "./cast-guards";
+import { typeCheckedParam } from "./param-checker";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
@@ -1509,7 +1510,7 @@ function checkedByHelper(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   // Imported one hop (`normalizeNigerianPhone` from `../_shared/sms/types.ts`): the same, judged in its module.
   if (!own) return env.imported?.(q, index, "scalar")?.kind === "validated";
   const param = own.parameters[index];
-  return !!param && ts.isIdentifier(param.name) && parameterOutcome(param, "scalar", { ...env, depth: env.depth + 1 })?.kind === "validated";
+  return !!param && ts.isIdentifier(param.name) && (typeCheckedParam(own, index, env.functions()) || parameterOutcome(param, "scalar", { ...env, depth: env.depth + 1 })?.kind === "validated");
 }
 
 /** `String(use ?? "")`, `String(use || "")`, `String(use)`: the outermost of those around the read, or the read itself. */
@@ -2956,6 +2957,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
       // `Array.isArray(obj)`) and otherwise returns it: it decides every shape, and what it returns goes on at the call
       // (`configSchema.parse(interpolateDeep(parsed))`; held round 35, claude-telegram's config loader).
       if (kind !== "scalar" && ts.isIdentifier(param.name) && typeDispatcher(fn, param.name)) return analyzeValue(call, kind, env);
+      // `stringParam(req.query.name, "name")` where the helper throws on any other type first (see param-checker.ts).
+      if (ts.isIdentifier(call.expression) && typeCheckedParam(fn, index, env.functions())) return { kind: "validated" };
       if (ts.isIdentifier(param.name)) {
         for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
           const o = analyzeValue(ref, kind, inner);

@@ -8,6 +8,7 @@ import { readsReplacedValue } from "./replaced";
 import { printedOnly, SCRIPT_DIR_RE } from "./printed";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { buildFixes } from "./fix";
+import { typeCheckedParam } from "./param-checker";
 import { analyzeValue, decidesWhole, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
 import { lookedUpFirst, ownedLookupHelper, prismaServiceLooksUpFirst, serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
@@ -269,6 +270,8 @@ export default defineRule<Record<string, never>, CaseId>({
         if (paramRefs?.length === 0) return { kind: "compared" };
         // `getGoogleTokens(code)` whose every use of it is the provider's code exchange (`oauth2Client.getToken(code)`, oauth-code.ts).
         if (kind !== "structured" && paramRefs && testedBefore(call.arguments[index]!) && paramRefs.every(oauthCodeExchanged)) return { kind: "validated" };
+        // `optStringParam(body.documentName, "documentName")`: a parameter checker of the project (see param-checker.ts).
+        if (typeCheckedParam(target.fn, index, inner.functions())) return { kind: "validated" };
         const o = parameterOutcome(param, kind, inner);
         // A NestJS route string the injected service looks up first, a miss thrown (see serviceLooksUpFirst).
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && serviceLooksUpFirst(param, target.fn)) return { kind: "validated" };

@@ -10,8 +10,11 @@ import { climb, findRefs, isConditionPosition, receiverSegments, scopeOf, unwrap
  */
 export type ValidatorKind = "throwing" | "checking";
 
-/** What the guards map holds per name: a validator, or `"module"` for a validation module imported whole. */
-export type GuardKind = ValidatorKind | "module";
+/**
+ * What the guards map holds per name: a validator, `"module"` for a validation module imported whole, or
+ * `"checker"` for a ts-interface-checker checker (`const { User } = createCheckers(UserTI)`).
+ */
+export type GuardKind = ValidatorKind | "module" | "checker";
 
 // Parsers that share a method name with schema libraries but check nothing.
 const NOT_SCHEMA_RECEIVERS = new Set(["JSON", "JSON5", "YAML", "yaml", "qs", "querystring", "url", "path", "Date", "cookie", "cookies", "csv", "Papa", "papa", "toml", "TOML", "ini", "dotenv", "marked", "parser", "Number", "BigInt", "URL", "new"]);
@@ -68,6 +71,9 @@ export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: Rea
     if (root && NOT_SCHEMA_RECEIVERS.has(root) && recv.length === 1) return undefined;
     // `ValidationUtils.validateRequiredProductFields(x)`, `validators.login(x)`: a module the project keeps its validation in.
     if (root && recv.length === 1 && guards.get(root) === "module") return /^(?:is|check|has)[A-Z_]/.test(name) ? "checking" : "throwing";
+    // ts-interface-checker: `checkers.ParseFileResult.check(result)` and `strictCheck` throw, `test`/`strictTest` answer a boolean.
+    const ti = tsInterfaceCheck(name, recv, guards);
+    if (ti) return ti;
     // valibot namespace style: v.parse(Schema, input), v.safeParse(Schema, input).
     if (THROWING_METHODS.has(name)) return "throwing";
     if (name === "validate") {
@@ -83,12 +89,29 @@ export function validatorKind(call: ts.CallExpression, arg: ts.Node, guards: Rea
   if (!ts.isIdentifier(e)) return undefined;
   const guard = guards.get(name);
   // A validation module's default export called directly (`const validateRegisterInput = require("../validation/register")`).
-  if (guard) return guard === "module" ? "throwing" : guard;
+  if (guard) return guard === "module" ? "throwing" : guard === "checker" ? undefined : guard;
   if (BARE_THROWING.has(name)) return call.arguments.length >= 2 || name === "validateOrReject" ? "throwing" : undefined;
   if (BARE_CHECKING.has(name)) return name === "validate" || name === "validateSync" || call.arguments.length >= 2 ? "checking" : undefined;
   if (NOT_VALIDATOR_NAMES.has(name)) return undefined;
   if (USER_VALIDATOR_RE.test(name)) return /^(?:is|check)/.test(name) ? "checking" : "throwing";
   return undefined;
+}
+
+const TI_THROWING = new Set(["check", "strictCheck"]);
+const TI_CHECKING = new Set(["test", "strictTest", "strictValidate"]);
+
+/**
+ * A ts-interface-checker `Checker`'s method: one of the `checkers` object `createCheckers(…)` builds
+ * (`checkers.ParseFileResult.check(x)`, the name the library's README and production grist-core use),
+ * a checker destructured from it (`const { User } = createCheckers(UserTI)`, a `"checker"` guard), or a
+ * `strict…` method, which no other library names so.
+ */
+function tsInterfaceCheck(name: string, recv: readonly string[], guards: ReadonlyMap<string, GuardKind>): ValidatorKind | undefined {
+  const throwing = TI_THROWING.has(name);
+  if (!throwing && !TI_CHECKING.has(name)) return undefined;
+  const root = recv[0];
+  const checker = name.startsWith("strict") || (recv.length === 2 && !!root && /^checkers$/i.test(root)) || (recv.length === 1 && !!root && guards.get(root) === "checker");
+  return checker ? (throwing ? "throwing" : "checking") : undefined;
 }
 
 /** True when the result of a `checking` validator is looked at (branch, `.success`, `error` destructured…). */
@@ -143,6 +166,11 @@ export function collectGuards(sf: ts.SourceFile): Map<string, GuardKind> {
     } else if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer && unwrap(d.initializer);
+        // `const { User, Order } = createCheckers(UserTI, OrderTI)`: each name a ts-interface-checker checker.
+        if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "createCheckers" && ts.isObjectBindingPattern(d.name)) {
+          for (const el of d.name.elements) if (ts.isIdentifier(el.name)) out.set(el.name.text, "checker");
+          continue;
+        }
         const a = init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "require" ? init.arguments[0] : undefined;
         if (!a || !ts.isStringLiteral(a) || !PROJECT_RE.test(a.text) || !VALIDATION_MODULE_RE.test(a.text)) continue;
         if (ts.isIdentifier(d.name)) out.set(d.name.text, "module");

@@ -175,15 +175,30 @@ function readsValidationResultIn(fn: FunctionLike, sf: ts.SourceFile): boolean {
 }
 
 /**
+ * The route call of a handler handed through a wrapper of its own (`app.post("/x", validateStrict(Body),
+ * expressWrap(async (req, res) => …))`, `asyncHandler(fn)`): a call whose only argument is the handler,
+ * itself an argument of the route (production grist-core's service-account routes, session 40).
+ */
+function wrappedRouteCallOf(fn: FunctionLike): ts.CallExpression | undefined {
+  const at = callOfArgument(fn);
+  if (!at || at.call.arguments.length !== 1) return undefined;
+  const outer = callOfArgument(at.call);
+  if (!outer || outer.index === 0) return undefined;
+  const name = calleeName(outer.call);
+  return name && ROUTE_METHODS.has(name) && ts.isPropertyAccessExpression(outer.call.expression) ? outer.call : undefined;
+}
+
+/**
  * True when the route validates before the handler runs: a validation middleware
  * (`validate(Schema)`, `celebrate(...)`, `zValidator(...)`), a route object's `validate:`
  * (koa-joi-router), or express-validator chains whose result the handler reads with
  * `validationResult`/`matchedData`.
  */
 export function routeValidates(fn: FunctionLike, sf: ts.SourceFile, part?: string): boolean {
-  const route = routeCallOf(fn);
+  const route = routeCallOf(fn) ?? wrappedRouteCallOf(fn);
   if (!route) return readsValidationResultIn(fn, sf);
-  const at = route.arguments.findIndex((arg) => arg === fn || arg.pos >= fn.pos);
+  // (A wrapped handler's argument is the wrapper call around it: the middlewares before it ran first.)
+  const at = route.arguments.findIndex((arg) => arg === fn || arg.pos >= fn.pos || (arg.pos <= fn.pos && arg.end >= fn.end));
   if (argsValidate(route.arguments, at < 0 ? route.arguments.length : at, sf, part)) return true;
   // `router.route({ method: "post", validate: { body }, handler: async (ctx) => … })`
   const spec = route.arguments[at];

@@ -181,10 +181,57 @@ export function inErrorBranch(node: ts.Node): boolean {
     if (!isFailedResponseTest(p.expression)) return false;
     const body = ts.isBlock(p.thenStatement) ? p.thenStatement.statements : [p.thenStatement];
     const last = body[body.length - 1];
-    if (!!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)) || switchExits(last))) return true;
+    if (!!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || (ts.isTryStatement(last) && !!last.catchClause && exitsBlock(last.catchClause.block)) || switchExits(last) || callsThrower(last))) return true;
     return replacesResponse(p.thenStatement, node);
   }
   return false;
+}
+
+/**
+ * `throwApiError(url, resp, body);` as the branch's last statement, where `throwApiError` is a function of the
+ * module whose body ends in a `throw` and returns nowhere (production grist-core's `BaseAPI`, session 40): the
+ * branch ends in the error that function throws, as if the `throw` were written there.
+ */
+/** The failure branch around `node` ends in a call of the module's throwing function (see callsThrower). */
+function endsByThrower(node: ts.Node): boolean {
+  for (let p = node.parent; p && !isFunctionLike(p); p = p.parent) {
+    if (!ts.isIfStatement(p) || !isFailedResponseTest(p.expression)) continue;
+    const body = ts.isBlock(p.thenStatement) ? p.thenStatement.statements : [p.thenStatement];
+    const last = body[body.length - 1];
+    return !!last && callsThrower(last);
+  }
+  return false;
+}
+
+function callsThrower(st: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(st)) return false;
+  let e = unwrap(st.expression);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
+  const fn = throwers(st.getSourceFile()).get(e.expression.text);
+  return !!fn;
+}
+
+function returnsSomewhere(n: ts.Node): boolean {
+  return ts.forEachChild(n, (c) => (isFunctionLike(c) || ts.isClassLike(c) ? undefined : ts.isReturnStatement(c) || returnsSomewhere(c) ? true : undefined)) === true;
+}
+
+const THROWERS = new TreeMemo<ts.SourceFile, ReadonlyMap<string, ts.FunctionDeclaration>>();
+
+/** The module's top-level functions that always throw: the last statement a `throw`, no `return` at their top level. */
+function throwers(sf: ts.SourceFile): ReadonlyMap<string, ts.FunctionDeclaration> {
+  let out = THROWERS.get(sf);
+  if (out) return out;
+  const found = new Map<string, ts.FunctionDeclaration>();
+  for (const st of sf.statements) {
+    if (!ts.isFunctionDeclaration(st) || !st.name || !st.body) continue;
+    const body = st.body.statements;
+    const last = body[body.length - 1];
+    if (last && ts.isThrowStatement(last) && !returnsSomewhere(st.body)) found.set(st.name.text, st);
+  }
+  out = found;
+  THROWERS.set(sf, out);
+  return out;
 }
 
 /**
@@ -550,6 +597,9 @@ export function axiosSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   if (values.length === 0) return undefined;
   // `const res = await axios.get(u)` … `res.data`: reported where the body is read, like `await res.json()`.
   // An error body read to word the failure (`if (res.status >= 400) throw new Error(res.data?.message)`) is not where the body is used.
+  // (Every read in a failure branch that ends, `if (resp.status !== 200) { throwApiError(url, resp, resp.data); }` with
+  // the function throwing: an error body only, like `await res.json()` read there; see inErrorBranch.)
+  if (values.every((v) => inErrorBranch(v) && endsByThrower(v))) return undefined;
   const first = values.find((v) => !inErrorBranch(v)) ?? values[0]!;
   const below = ts.isPropertyAccessExpression(first) && sf.getLineAndCharacterOfPosition(first.getStart(sf)).line > sf.getLineAndCharacterOfPosition(call.getEnd()).line;
   return { caseId: "fetchJson", node: call, ...(below ? { reportAt: first } : {}), ...(onceKey ? { onceKey } : {}), values, kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };

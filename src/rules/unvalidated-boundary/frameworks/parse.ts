@@ -276,6 +276,9 @@ function namesManifest(e: ts.Expression, depth: number): boolean {
   if (ts.isIdentifier(x)) {
     if (MANIFEST_PATH_NAME_RE.test(x.text)) return true;
     const b = findBinding(x);
+    // `const readJson = (filename) => JSON.parse(fs.readFileSync(filename, "utf8"))` whose every call names a manifest
+    // (`readJson("./src/package.json")`: production etherpad-lite's release script, session 40).
+    if (b?.kind === "param" && !b.element && depth === 0) return everyCallHands(b.fn, b.index, depth, (arg, d) => namesManifest(arg, d));
     return !!b && b.kind === "var" && !b.element && !!b.decl.initializer && namesManifest(b.decl.initializer, depth + 1);
   }
   if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return namesManifest(x.right, depth + 1);
@@ -317,7 +320,7 @@ function underNodeModules(e: ts.Expression, depth: number, followParam: boolean)
     if (NODE_MODULES_NAME_RE.test(x.text)) return true;
     const b = findBinding(x);
     if (b?.kind === "var" && !b.element && b.decl.initializer) return underNodeModules(b.decl.initializer, depth + 1, followParam);
-    return b?.kind === "param" && !b.element && followParam && everyCallHands(b.fn, b.index, depth);
+    return b?.kind === "param" && !b.element && followParam && everyCallHands(b.fn, b.index, depth, (arg, d) => underNodeModules(arg, d, false) || inPublicFolder(arg, d));
   }
   if (!ts.isCallExpression(x)) return false;
   const name = calleeName(x) ?? "";
@@ -329,8 +332,8 @@ function underNodeModules(e: ts.Expression, depth: number, followParam: boolean)
   return rest.some((a) => { const l = unwrap(a); return ts.isStringLiteralLike(l) && /^node_modules(?:[\\/]|$)/.test(l.text); }) || underNodeModules(base!, depth + 1, followParam);
 }
 
-/** Every call of the module's own function `fn` (not exported, called at least once) hands its `index`th argument a path under `node_modules`. */
-function everyCallHands(fn: FunctionLike, index: number, depth: number): boolean {
+/** Every call of the module's own function `fn` (not exported, called at least once) hands its `index`th argument a path `test` accepts. */
+function everyCallHands(fn: FunctionLike, index: number, depth: number, test: (arg: ts.Expression, depth: number) => boolean): boolean {
   const id = ts.isFunctionDeclaration(fn) ? fn.name : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
   if (!id) return false;
   const sf = fn.getSourceFile();
@@ -338,7 +341,7 @@ function everyCallHands(fn: FunctionLike, index: number, depth: number): boolean
   return refs.length > 0 && refs.every((r) => {
     const call = r.parent;
     const arg = call && ts.isCallExpression(call) && call.expression === r ? call.arguments[index] : undefined;
-    return !!arg && (underNodeModules(arg, depth + 1, false) || inPublicFolder(arg, depth + 1));
+    return !!arg && test(arg, depth + 1);
   });
 }
 
