@@ -172,4 +172,18 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
     n: 2_000,
     make: (n) => run(`export async function notifyAll(client: any, ids: string[]) {\n${Array.from({ length: n }, (_, i) => `  const ch${i} = await client.channels.fetch(ids[${i}]).catch(() => null);\n  if (ch${i}) await ch${i}.send("hi");`).join("\n")}\n  await done();\n}\n`),
   },
+  {
+    // Each empty catch around a close looks at the statements around it (session 40's
+    // rejected-connection.ts): only a few before it and a dozen after, not the whole block.
+    name: "a block of thousands of closes with empty catches after a logged failure",
+    n: 1_000,
+    make: (n) => run(`export function drop(conns) {\n  console.error("giving up");\n${Array.from({ length: n }, (_, i) => `  try {\n    conns[${i}].close();\n  } catch {}\n`).join("")}  return;\n}\n`),
+  },
+  {
+    // Thousands of catches whose new error's message one helper builds: the helper is read once
+    // (session 40's lossy-message.ts), not once per catch.
+    name: "thousands of catches throwing a message a large helper builds",
+    n: 1_000,
+    make: (n) => run(`function describe(err) {\n  switch (err.status) {\n${Array.from({ length: n }, (_, i) => `    case ${i}: return "status ${i}";\n`).join("")}  }\n  return err.message;\n}\n${Array.from({ length: n }, (_, i) => `export async function f${i}() {\n  try {\n    await g${i}();\n  } catch (e) {\n    throw new Error(describe(e));\n  }\n}\n`).join("")}`),
+  },
 ];

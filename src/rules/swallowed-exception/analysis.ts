@@ -775,7 +775,7 @@ const DELIBERATE_MESSAGE_RE = /(?<=[.;!?–—] )(?:set(?:ting)?|default(?:ing)?
 // A log line that names a job which is best effort by nature: a cache read or write, an analytics
 // or telemetry ping ("Cache retrieval error", "Analytics track failed"). Not an invalidation,
 // nor an entry cleared, deleted or removed: a stale cache is a wrong answer.
-const BEST_EFFORT_SUBJECT_RE = /\b(?:cach(?:e|ed|es|ing)|analytics|telemetry)\b/i;
+const BEST_EFFORT_SUBJECT_RE = /\b(?:cach(?:e|ed|es|ing)|analytics|telemetry|prometheus)\b/i;
 const NOT_BEST_EFFORT_RE = /invalidat|purg|evict|bust|clear|delet|remov/i;
 // `warmCache`, `refreshCache`, `cacheUser`, `trackEvent`: the job is the function's purpose.
 const SIDE_JOB_IS_PURPOSE_RE = /^(?:warm|prime|refresh|fill|populate|rebuild|seed|preload|update|write|set|save|store|sync|put)\w*Cache$|^cache(?:[A-Z]|$)/;
@@ -794,10 +794,11 @@ export function isTelemetryHelper(fnName: string | undefined): boolean {
   return name !== undefined && TELEMETRY_FN_RE.test(name) && !BILLED_RE.test(name);
 }
 
-// A class whose own job is telemetry: `class OpenTelemetry implements IMetricsProvider`, `PhoenixTracer`.
-const TELEMETRY_CLASS_RE = /(?:Telemetry|Tracer|Tracing)$/;
+// A class whose own job is telemetry: `class OpenTelemetry implements IMetricsProvider`, `PhoenixTracer`,
+// a Prometheus exporter's gauges (`class Prometheus`, `PrometheusExporter`; production uptime-kuma).
+const TELEMETRY_CLASS_RE = /(?:Telemetry|Tracer|Tracing)$|^Prometheus(?:[A-Z]\w*)?$/;
 // A module named for it, one word ahead at most: `telemetry.js`, `llm-tracing.ts`, `instanceTelemetry.js` (not a migration's `…_message_transport_telemetry`).
-const TELEMETRY_MODULE_RE = /^(?:[a-z]+[-_.]?)?(?:telemetry|tracer|tracing)$/i;
+const TELEMETRY_MODULE_RE = /^(?:[a-z]+[-_.]?)?(?:telemetry|tracer|tracing|prometheus)$/i;
 
 /** `module.exports = { … }`, `export default { … }`: the module's export, an object of its methods. */
 function exportedObject(o: ts.ObjectLiteralExpression): boolean {

@@ -44,6 +44,9 @@ import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
+import { closesFailedConnection } from "./rejected-connection";
+import { messageFromLossyHelper } from "./lossy-message";
+import { isJobTableEntry, noteJobTableEntries } from "./job-table";
 import { shutdownChainLogged } from "./shutdown-chain";
 import { releaseRejectionLogged, releaseStepBeforeExit } from "./exit-teardown";
 import { loadsSiteContentOnly } from "./site-content";
@@ -415,7 +418,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   // `next(new Error("…"))`: a new error handed on in place of the caught one.
   const handedOn = newErrorHandedOn(ctx, block, errName);
-  if (handedOn && parsesAUrlFirst(ctx, clause, handedOn)) return;
+  // `catch { return next(new Error("[[error:invalid-json]]")); }` around `JSON.parse(req.body.params)`: as thrown (onlyParsesJsonInput).
+  if (handedOn && (parsesAUrlFirst(ctx, clause, handedOn) || onlyParsesJsonInput(clause, handedOn))) return;
   if (handedOn) {
     reportNewError(ctx, clause, handedOn, errName);
     return;
@@ -482,6 +486,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (shape.kind === "log") noteScheduledJobs(ctx, isEventCallback);
   // `module.exports = async () => { try { … } catch (e) { log } }` in `jobs/`, a config's repeating job: configured-job.ts.
   if (shape.kind === "log") noteConfiguredJob(ctx);
+  // `jobFunc: incrementalVacuum` in another module's job table handed to `new Cron(…)`: job-table.ts.
+  if (shape.kind === "log") noteJobTableEntries(ctx);
   // `try { const info = await client.getCollection(n); if (size(info) !== want) warn(…); } catch (e) { warn(e); }`: diagnostic-check.ts.
   if (shape.kind === "log" && tryOnlyWarns(tryStmt.tryBlock)) return;
   // `this.finished = run(data); await this.finished;` … `catch (err) { log(err); }`, callers awaiting `job.finished`: kept-promise.ts.
@@ -597,6 +603,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (caseId === "emptyCatch" && (emptyCatchOnlyComputes(ctx.sourceFile, tryStmt, importedCallOf(ctx)) || effectOnlyMapsIntoState(ctx.sourceFile, tryStmt))) return;
   // An empty catch around mutations whose own `onError` tells the user, as a `.catch` that drops their rejection.
   if (caseId === "emptyCatch" && tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path })) return;
+  // `console.error(reason); try { ws.close(1008, reason); } catch {} return;`: a failed or refused connection let go of (rejected-connection.ts).
+  if (caseId === "emptyCatch" && closesFailedConnection(tryStmt)) return;
   // The same work in a try, retried by the next tick (retried-tick.ts).
   if (tryRetriedByNextTick(tryStmt)) return;
   // Like ESLint's no-empty, an empty catch points at its block; the other cases at `catch (e)`.
@@ -1341,9 +1349,14 @@ function statusReadOf(errName: string): (n: ts.Node) => boolean {
   };
 }
 
-/** The caught error read in `node` for more than its HTTP status. */
+/**
+ * The caught error read in `node` for more than its HTTP status, and for more than picking one
+ * fixed text over another (`new Error(err.code === "auth/invalid-credential" ? "Invalid email or
+ * password" : "Invalid credentials")`, retired held round 43's sign-in route, decided finding).
+ */
 function readsMoreThanStatus(node: ts.Node, errName: string): boolean {
-  return references(node, errName, statusReadOf(errName));
+  const status = statusReadOf(errName);
+  return references(node, errName, (n) => status(n) || (ts.isConditionalExpression(n.parent) && n.parent.condition === n));
 }
 
 // Also the error's whole payload (`JSON.stringify(err?.data || {})`, `err.response.body`), not one field of it (`err.data.code`).
@@ -1512,7 +1525,8 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
     // A framework's error call with a client status, or one the code computes, is not judged.
     if (unjudgedFrameworkAnswer(ctx, ne)) return false;
     if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause) && !mailFailureAsClientError(clause, ne, errName)) return false;
-    if (errName && (readsMoreThanStatus(built!, errName) || keepsErrorText(clause.block, ne, errName))) return false;
+    // `throw new Error(handleApiError(err))` whose helper answers fixed text for some statuses: lossy-message.ts.
+    if (errName && (readsMoreThanStatus(built!, errName) || keepsErrorText(clause.block, ne, errName)) && !messageFromLossyHelper(ctx, ne, errName)) return false;
     if (keepsOuterError(clause, ne, errName)) return false;
     if (errName && mapsOneExpectedError(ctx, clause, t, errName)) return false;
     if (errName && answersAfterLoggingTheError(clause.block, t, ne, errName)) return false;
@@ -1641,10 +1655,14 @@ function onlyParsesJsonInput(clause: ts.CatchClause, ne: ts.NewExpression | ts.C
   while (e && (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
   if (!e || !ts.isCallExpression(e) || e.expression.getText() !== "JSON.parse" || e.arguments.length !== 1) return false;
   let arg = e.arguments[0]!;
+  // `JSON.parse(req.body.params)`: a field of the request, whose message need not name the input
+  // (production NodeBB's `next(new Error("[[error:invalid-json]]"))`).
+  const fromRequest = /^(?:req|request)\.(?:body|query|params|headers)\b/.test(arg.getText());
   while (ts.isPropertyAccessExpression(arg)) arg = arg.expression;
   if (!ts.isIdentifier(arg)) return false;
   const msg = ne.arguments?.[0];
-  return msg !== undefined && (ts.isStringLiteralLike(msg) || ts.isTemplateExpression(msg)) && INVALID_JSON_INPUT_RE.test(msg.getText());
+  if (msg === undefined || !(ts.isStringLiteralLike(msg) || ts.isTemplateExpression(msg))) return false;
+  return INVALID_JSON_INPUT_RE.test(msg.getText()) || (fromRequest && /\bjson\b/i.test(msg.getText()) && /\b(?:invalid|malformed|not valid)\b/i.test(msg.getText()));
 }
 
 /** `e.name === "AbortError"`, `typeof e === "string"`, `e instanceof TimeoutError`, `e.message.includes("…")`: one error picked out. */
@@ -2565,7 +2583,10 @@ function isKnownErrorFirstApi(call: ts.CallExpression): boolean {
  */
 function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
   const callee = call.expression;
-  if ((ctx.profile.expressMajor ?? 0) < 5 || !ts.isPropertyAccessExpression(callee) || callee.name.text !== "listen" || !ts.isIdentifier(callee.expression)) return false;
+  if ((ctx.profile.expressMajor ?? 0) < 5 || !ts.isPropertyAccessExpression(callee) || callee.name.text !== "listen") return false;
+  // `this.app.listen(port, () => …)` in a class that binds `this.app = express()` (round 43's vapi-webhook.js).
+  if (isThisField(callee.expression)) return classBindsExpress(call, callee.expression.name.text) && !serverErrorListened(ctx, call);
+  if (!ts.isIdentifier(callee.expression)) return false;
   const app = callee.expression.text;
   let made = false;
   const visit = (n: ts.Node): void => {
@@ -2576,6 +2597,29 @@ function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
   visit(ctx.sourceFile);
   // `import app from "./app.js"`, where app.ts binds and exports `express()` (held round 38).
   return (made || importsExpressApp(ctx, app)) && !serverErrorListened(ctx, call);
+}
+
+function isThisField(e: ts.Expression): e is ts.PropertyAccessExpression & { name: ts.Identifier } {
+  return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(e.name);
+}
+
+/** The class around `node` sets its field `name` to `express()`: `this.app = express()` or `app = express();` as a property. */
+function classBindsExpress(node: ts.Node, name: string): boolean {
+  let cls: ts.Node | undefined = node.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return false;
+  const isExpress = (e: ts.Expression | undefined): boolean => !!e && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "express";
+  for (const m of (cls as ts.ClassLikeDeclaration).members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && isExpress(m.initializer)) return true;
+    if (!ts.isConstructorDeclaration(m) || !m.body) continue;
+    // The constructor's own statements: `this.app = express();`.
+    for (const st of m.body.statements) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = st.expression.left;
+      if (isThisField(left) && left.name.text === name && isExpress(st.expression.right)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -2601,7 +2645,10 @@ function serverErrorListened(ctx: RuleContext, call: ts.CallExpression): boolean
 /** `req.session.destroy(() => res.redirect("/"))`: the callback leaves out the error it is passed. */
 function checkOmittedError(ctx: RuleContext, call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression): void {
   const bodyStart = ts.isArrowFunction(fn) ? fn.equalsGreaterThanToken.getEnd() : fn.body.getStart(ctx.sourceFile);
-  if (hasExplainingComment(ctx.text, bodyStart, fn.getEnd()) || commentAbove(ctx, call)) return;
+  // Only a comment that opens the callback speaks for its missing error: `() => { // errors don't matter here`.
+  // One further down is about the step it sits on (`// Ping health endpoint every 14 minutes`, round 43).
+  const first = ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
+  if (hasExplainingComment(ctx.text, bodyStart, first ? first.getStart(ctx.sourceFile) : fn.getEnd()) || (commentAbove(ctx, call) && !labelsServerStart(ctx, call))) return;
   // `arguments[0]` reads it anyway.
   if (/\barguments\b/.test(fn.body.getText(ctx.sourceFile))) return;
   const head = handlerHead(ctx, fn);
@@ -2620,6 +2667,26 @@ function statementOf(node: ts.Node): ts.Node {
 function commentAbove(ctx: RuleContext, node: ts.Node): boolean {
   const stmt = statementOf(node);
   return hasExplainingComment(ctx.text, stmt.getFullStart(), stmt.getStart(ctx.sourceFile), true);
+}
+
+// `// Start server`, `// Start the Express server on port 3000`, `// Iniciar servidor`: a heading over `listen`, not a reason.
+const START_VERB_RE = /^(?:start|starting|run|running|launch|boot|listen|iniciar|arrancar|levantar)$/i;
+const SERVER_WORD_RE = /^(?:the|our|el|a|an|express|http|https|web|api|node|server|servidor|app|application|on|at|port|puerto|en)$/i;
+// A port or its constant: `3000`, `PORT`.
+const PORT_WORD_RE = /^(?:\d+|[A-Z_]+)$/;
+
+/** The comment lines right above `app.listen(…)` only say that it starts the server. */
+function labelsServerStart(ctx: RuleContext, call: ts.CallExpression): boolean {
+  if (calleeName(call) !== "listen") return false;
+  const stmt = statementOf(call);
+  const lines = ctx.text.slice(stmt.getFullStart(), stmt.getStart(ctx.sourceFile)).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  return lines.length > 0 && lines.every((l) => {
+    if (!l.startsWith("//")) return false;
+    const words = l.replace(/^\/\/+/, "").replace(/[.:!]$/, "").trim().split(/\s+/);
+    // Leading emoji or marks before the verb (`// 🚀 Start server`).
+    while (words.length > 0 && !/\p{L}/u.test(words[0]!)) words.shift();
+    return words.length > 0 && START_VERB_RE.test(words[0]!) && words.slice(1).every((w) => SERVER_WORD_RE.test(w) || PORT_WORD_RE.test(w));
+  });
 }
 
 /** `Promise.all([…])` / `Promise.allSettled` is not it: only `all`, whose array of results is destructured. */
@@ -3560,6 +3627,22 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
 // `bot.command`/`hears`/`action`).
 const BOUNDARY_CALLEES = new Set(["schedule", "scheduleJob", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addEventHandler", "addListener", "watch", "watchEffect", "onMounted", "onBeforeMount", "onUnmounted", "onBeforeUnmount", "onActivated", "onDeactivated", "command", "hears", "action"]);
 const BOUNDARY_CLASSES = new Set(["Cron", "CronJob"]);
+// Redis pub/sub: `client.subscribe(channel, (message) => …)`, `pSubscribe(pattern, listener)`.
+const CHANNEL_SUBSCRIBE_RE = /^(?:subscribe|pSubscribe|psubscribe|sSubscribe|ssubscribe)$/;
+
+/**
+ * `subClient.subscribe(channelName, (message) => { try { … } catch (err) { log(err) } })`: a
+ * listener node-redis calls for every message published on the channel, with nobody waiting on it
+ * (production NodeBB's pubsub). Only a listener after the channel argument: RxJS's and Supabase's
+ * `subscribe(callback)` take theirs first.
+ */
+function isChannelListener(call: ts.CallExpression, fn: ts.Node): boolean {
+  const at = call.arguments.indexOf(fn as ts.Expression);
+  if (at < 1 || !CHANNEL_SUBSCRIBE_RE.test(calleeName(call) ?? "")) return false;
+  // ioredis' `subscribe(channel, (err, count) => …)` is the subscription's own completion callback, not a listener.
+  const first = (fn as ts.FunctionLikeDeclaration).parameters[0];
+  return !(first && ts.isIdentifier(first.name) && ERR_PARAM_RE.test(first.name.text));
+}
 // A chat-bot command module: `exports.run = (client, message, args) => …`, `{ execute(interaction) { … } }`.
 const COMMAND_FN_RE = /^(?:run|execute)$/;
 const CHAT_PARAM_RE = /^(?:message|msg|interaction|ctx)$/;
@@ -3602,14 +3685,14 @@ function hasResponseToAnswer(at: ts.Node, callback: ts.Node): boolean {
 function isEventCallback(fn: ts.Node): boolean {
   if (!isFunctionLike(fn)) return false;
   // A method of the module's exported instance that another module's scheduler starts, its item steps: scheduled-singleton.ts.
-  if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn) || isConfiguredJob(fn)) return true;
+  if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn) || isConfiguredJob(fn) || isJobTableEntry(fn)) return true;
   // `functions.firestore.document(p).onCreate(fn)`, `onSchedule(expr, fn)`: a Firebase event or cron trigger (firebase-trigger.ts).
   if (isFirebaseEventTrigger(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {
     const name = calleeName(p);
-    return (name !== undefined && BOUNDARY_CALLEES.has(name)) || definesRepeatingJob(p, fn);
+    return (name !== undefined && BOUNDARY_CALLEES.has(name)) || definesRepeatingJob(p, fn) || isChannelListener(p, fn);
   }
   const name = functionName(fn);
   if (name !== undefined && COMMAND_FN_RE.test(name) && fn.parameters.some((q) => ts.isIdentifier(q.name) && CHAT_PARAM_RE.test(q.name.text))) return true;
