@@ -182,20 +182,31 @@ export function belowRoot(path: string, root: string): string {
 /** Folders that hold files served or copied as they are, where third-party bundles are dropped in. */
 const VENDOR_DIR_RE = /(?:^|[\\/])(public|static|vendors?|third[-_]?party)[\\/]/i;
 /** A licence grant or notice: the words licences put in the header a copy must keep. */
-const LICENCE_RE = /permission is hereby granted|you are hereby granted|licensed under|@license|@preserve|the software is provided "?as is"?|all rights reserved/i;
+const LICENCE_RE = /permission is hereby granted|you are hereby granted|(?:licensed|released) under|@license|@preserve|the software is provided "?as is"?|all rights reserved|\b(?:MIT|BSD|ISC|Apache|L?GPL|MPL)(?:[- ]\d[.\d]*)? licen[cs]e\b/i;
+/** Folders named for third-party code (`vendor/`, `vendors/`, `third_party/`), not the served ones. */
+const NAMED_VENDOR_DIR_RE = /(?:^|[\\/])(vendors?|third[-_]?party)[\\/]/i;
+/** The header opening a file: after a shebang and `"use strict"`, the first block comment. */
+const HEAD_RE = /^\s*(?:#![^\n]*\n\s*)?(?:(["'])use strict\1;?\s*)?\/\*([\s\S]{0,4000}?)\*\//;
+/** The same, after up to ten line comments the project put above its copy. */
+const LEAD_HEAD_RE = /^\s*(?:#![^\n]*\n\s*)?(?:\/\/[^\n]*\n\s*){0,10}(?:(["'])use strict\1;?\s*)?\/\*([\s\S]{0,4000}?)\*\//;
 
 /**
  * A third-party file vendored into the project: it sits in a folder of files served or copied as
  * they are (`public/`, `static/`, `vendor/`, `third_party/`, judged below the config root) and it
  * opens with a copyright and licence header, the notice a copy must keep, or with a library's banner
- * naming its author and its home repository. Nobody here wrote it, so its findings are noise the
+ * naming its author and its home repository; in a folder named for third-party code the header may
+ * follow line comments the project put above its copy (`// @ts-nocheck`). Nobody here wrote it, so its findings are noise the
  * project cannot act on (a prettified analytics SDK in `public/`).
  * The project's own files carry no such header in those folders, or they sit elsewhere.
  */
 export function vendoredFolder(text: string, file: string, root = ""): string | undefined {
-  const dir = VENDOR_DIR_RE.exec(belowRoot(file, root));
+  const below = belowRoot(file, root);
+  const named = NAMED_VENDOR_DIR_RE.exec(below);
+  const dir = named ?? VENDOR_DIR_RE.exec(below);
   if (!dir) return undefined;
-  const head = /^\s*(?:#![^\n]*\n\s*)?(?:(["'])use strict\1;?\s*)?\/\*([\s\S]{0,4000}?)\*\//.exec(text);
+  // In a folder named for third-party code, the header may follow the project's own line comments
+  // (`// @ts-nocheck`, `// WARNING: This file has been modified from the original`) put above a copy.
+  const head = (named ? LEAD_HEAD_RE : HEAD_RE).exec(text);
   if (!head) return undefined;
   const comment = head[2]!;
   const licensed = /copyright|\(c\)|\u00a9/i.test(comment) && LICENCE_RE.test(comment);

@@ -59,12 +59,16 @@ export const ASSIGNED_STAND_IN_WORDS: ReadonlySet<string> = new Set([...STAND_IN
 /**
  * A value that says it is not a real credential: a sentinel between double underscores
  * (`__dummy_session_token__`, `__placeholder__`), the way code marks a name that is not data,
+ * or a word in capitals between asterisks or after `#` (`*DELETED*`, `#ALL`),
  * or words a person typed with a stand-in word among them (`dummy-secret-value`,
  * `fake_session_token`, `sampleWebhookSecret`): the existing one-word placeholders
  * (`example-password`) with more words. Digits only as a trailing counter (`dummy-token-2`).
  */
 export function isStandInValue(value: string, standIn: ReadonlySet<string> = STAND_IN_WORDS): boolean {
   if (value.length > 80 || value.length < 3) return false;
+  // `"*DELETED*"`, `"#ALL"`: a word in capitals marked by asterisks or a leading `#`, the way code marks
+  // a special value (a deleted file's checksum stand-in, the "every recipient" entry; production grist-core).
+  if (/^(?:\*[A-Z][A-Z_]*[A-Z]\*|#[A-Z][A-Z_]*[A-Z])$/.test(value) && /[AEIOUY]/.test(value)) return true;
   const sentinel = value.length > 4 && value.startsWith("__") && value.endsWith("__");
   let body = sentinel ? value.slice(2, -2) : value;
   // A trailing counter (`dummy-token-2`), then only letters between single separators.

@@ -253,6 +253,10 @@ export function isNonSecretValue(value: string): boolean {
   if (PERMISSION_ON_CREDENTIALS_RE.test(v) || CREDENTIAL_KEY_PATH_RE.test(v)) return true;
   if (VERSION_RE.test(v) || IP_RE.test(v) || ISO_DATE_RE.test(v)) return true;
   if (v.length <= 16 && /^[a-z]{1,8}(?:[_-][a-z]{1,8}){0,2}[_-]$/i.test(v)) return true; // a token prefix (`refreshToken: "fbor_"`, `"acme_rt_"`), not a token
+  // A store key's prefix, words closed by `:` (`tokenTransferKey = "tokenTransfer:"`, `"sess:"`, `"user:token:"`;
+  // production etherpad-lite): the key of what is stored, not a token.
+  // Letters and single separators (no doubled one, no nested quantifier).
+  if (v.length <= 32 && /^[A-Za-z]{2}[A-Za-z_.:-]*:$/.test(v) && !/[_.:-]{2}/.test(v)) return true;
   if (UUID_RE.test(v) || SRI_RE.test(v) || BCRYPT_RE.test(v) || CSS_COLOR_RE.test(v) || PUBLIC_VALUE_RE.test(v) || TEST_CARD_RE.test(v)) return true;
   if (/^(?:include|same-origin|omit|none|strict|lax)$/i.test(v)) return true; // fetch `credentials`, cookie options
   if (/^(?:true|false|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:ms|s|m|h|d|w|y|kb|mb|gb)?)$/i.test(v)) return v.length < 6 || !/^\d+$/.test(v);

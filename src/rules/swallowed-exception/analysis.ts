@@ -550,6 +550,7 @@ export function signalsFailure(node: ts.Node): boolean {
         const k = classifyValue((n as ts.ReturnStatement).expression);
         if (k === "failure" || k === "bool") return true;
         if (returnsErrorAnswer((n as ts.ReturnStatement).expression)) return true;
+        if (returnsStatusTuple((n as ts.ReturnStatement).expression)) return true;
         break;
       }
     }
@@ -572,6 +573,19 @@ const ERROR_ANSWER_FN_RE = /^(?:err|error|errorResponse|jsonError|badRequest|cli
 
 // A helper named for building an error answer: `buildPathErrorMessage(value)`, `makeErrorResponse(req)`.
 const ERROR_BUILDER_FN_RE = /^(?:build|make|create)\w*Error(?:Message|Response|Result)$/;
+
+/**
+ * `return [500, headers, ""]`: an HTTP answer as a tuple whose first element is an error status (400 to
+ * 599) and no other number, what a caller reads as `[status, headers, body]` (production etherpad-lite's
+ * Minify.ts:117; `[512, 1024]`, a size, is none).
+ */
+function returnsStatusTuple(e: ts.Expression | undefined): boolean {
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e))) e = e.expression;
+  if (!e || !ts.isArrayLiteralExpression(e) || e.elements.length < 2) return false;
+  const first = e.elements[0]!;
+  // Not a pair of numbers (`[512, 1024]`, an image's size): the rest is the answer's headers and body.
+  return ts.isNumericLiteral(first) && Number(first.text) >= 400 && Number(first.text) <= 599 && !e.elements.slice(1).some(ts.isNumericLiteral);
+}
 
 /** `return err("type must be LOCK, UNLOCK or PULSE")`: a failure answer built by a helper, given its message. */
 function returnsErrorAnswer(e: ts.Expression | undefined): boolean {

@@ -87,7 +87,7 @@ import { appendsOptionalExtra, leavesOptionalUnset } from "./kept-none";
 import { errorAnsweredAsList } from "./error-as-list";
 import { callsAnExitingFatal, inCacheClass, extendsClientError, fallsToReturnFalse, gatedLikeUnconfigured, onlyAwaitsTheCache, readsTheCacheAsMiss, throwsForNonError } from "./optional";
 import { settlesItemsThatCannotReject } from "./settled-items";
-import { verifyCallbackDeniesLikeInvalid } from "./verify-callback";
+import { commandCallbackFailsLikeEmpty, verifyCallbackDeniesLikeInvalid } from "./verify-callback";
 import { attemptRepeatedUnprotected } from "./repeated-attempt";
 import { rejectionShownByMutations } from "./mutation-batch";
 import { resetsToItsDeclaredValue } from "./reset-default";
@@ -4151,6 +4151,8 @@ function checkErrorFirstCallback(ctx: RuleContext, call: ts.CallExpression, fn: 
   if (ctx.isTestFile && TEST_ASSERT_RE.test(body.getText(ctx.sourceFile))) return;
   // `jwt.verify(t, key, (err, claims) => { if (err || !claims) return resolve(null); … })`: verify-callback.ts.
   if (VERIFY_CALL_RE.test(name) && verifyCallbackDeniesLikeInvalid(fn, errName)) return;
+  // `exec("git rev-parse HEAD", (err, out) => { if (err || out.trim() === "") resolve("unknown"); … })`: verify-callback.ts.
+  if ((name === "exec" || name === "execFile") && commandCallbackFailsLikeEmpty(fn, errName)) return;
   let errCheck: ts.IfStatement | undefined;
   if (references(body, errName)) {
     // Logging the error object and returning is the accepted way to end a callback chain;

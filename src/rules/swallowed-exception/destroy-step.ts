@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { references } from "./analysis";
+import { isLogCall, isProcessExit, references } from "./analysis";
 import { onlyReleases } from "./no-caller";
 import { enclosingFunction, functionName } from "./scope";
 
@@ -7,10 +7,14 @@ import { enclosingFunction, functionName } from "./scope";
 // Also one named for closing a connection (`disconnect`, `disconnectAll`, `forceCloseConnection`,
 // `closeSocket`, Puppeteer's `closeBrowser`; not `closeAccount` or `closeTicket`, which may do a user's work; held round 42).
 const DESTROY_FN_RE = /^(?:(?:destroy|dispose|teardown|tearDown|cleanup|cleanUp)(?:[A-Z]\w*)?|(?:force)?[dD]isconnect(?:[A-Z]\w*)?|(?:force)?[cC]lose(?:All|Connections?|Sockets?|Streams?|Clients?|Session|Channels?|Pool|Db|Database|Transport|Browser|Pages?|Server|Watchers?|Workers?)?)$/;
+// Also one named for shutting down, private or not (`shutdown`, `_shutdown`, `shutdownAll`: production grist-core),
+// where the step is one of several (shutdownStepAmongOthers).
+const SHUTDOWN_FN_RE = /^[_#]?(?:shutdown|shutDown)(?:[A-Z]\w*)?$/;
 // A getter on the way to the released things: `stream.getTracks().forEach((t) => t.stop())`.
 const GETTER_RE = /^get[A-Z]\w*$/;
 // Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`, `fs.unlinkSync(p)`.
-const RELEASE_CALL_RE = /^(?:(?:unlink|rm|rmdir|close)(?:Sync)?|del|delete|remove|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe)$/;
+// Also another part's own shutdown or close of a thing it names (`docManager.shutdownAll()`, `storage.closeStorage()`, `closeDoc()`).
+const RELEASE_CALL_RE = /^(?:(?:unlink|rm|rmdir|close)(?:Sync)?|del|delete|remove|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe|shutdown(?:All)?|close(?:All|Connections?|Sockets?|Streams?|Clients?|Session|Channels?|Pool|Db|Database|Doc|Document|Storage|Transport|Browser|Pages?|Server|Watchers?|Workers?))$/;
 
 /** `ids.map(async (id) => { … })`, `ids.forEach((id) => { … })`: a callback run once per item. */
 function isItemCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -39,6 +43,32 @@ export function releaseStepOfDestroy(clause: ts.CatchClause, errName: string | u
   if (!errName || !references(clause.block, errName)) return false;
   let fn = enclosingFunction(clause);
   while (fn && (isItemCallback(fn) || isIife(fn))) fn = enclosingFunction(fn);
-  if (!fn || !DESTROY_FN_RE.test(functionName(fn) ?? "")) return false;
-  return onlyReleases((clause.parent as ts.TryStatement).tryBlock, RELEASE_CALL_RE, GETTER_RE, true);
+  if (!fn) return false;
+  const name = functionName(fn) ?? "";
+  const tryStmt = clause.parent as ts.TryStatement;
+  if (!(DESTROY_FN_RE.test(name) || (SHUTDOWN_FN_RE.test(name) && shutdownStepAmongOthers(tryStmt, fn)))) return false;
+  return onlyReleases(tryStmt.tryBlock, RELEASE_CALL_RE, GETTER_RE, true);
+}
+
+/**
+ * The try is one step of the shutdown, not all of it: a `finally` of its own does more, or a statement
+ * beside it (in its block or a block around it, up to the function's body) does work besides log lines
+ * (`await this._removeSelfAsWorker(…)` before it, `this._comm.destroyAllClients()` after it). A shutdown
+ * whose only work is the try (`if (client) { try { await client.quit(); } catch (e) { log(e); } }`,
+ * production novu's in-memory provider, a true finding) tells its caller nothing of the failure.
+ */
+function shutdownStepAmongOthers(tryStmt: ts.TryStatement, fn: ts.FunctionLikeDeclaration): boolean {
+  // A shutdown that ends the process (`process.exit(0)` last) follows the graceful-shutdown rule (no-caller.ts):
+  // it is exempt only when nothing but signal handlers calls it, not when a restart awaits it.
+  const body = fn.body && ts.isBlock(fn.body) ? fn.body.statements : undefined;
+  const last = body?.[body.length - 1];
+  if (last && ts.isExpressionStatement(last) && ts.isCallExpression(last.expression) && isProcessExit(last.expression)) return false;
+  if (tryStmt.finallyBlock && tryStmt.finallyBlock.statements.length > 0) return true;
+  const works = (st: ts.Statement): boolean => !(ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) && isLogCall(st.expression)) && !ts.isEmptyStatement(st);
+  for (let n: ts.Node = tryStmt; n.parent && n !== fn; n = n.parent) {
+    const p = n.parent;
+    if (p === fn) break;
+    if ((ts.isBlock(p) || ts.isSourceFile(p)) && p.statements.some((st) => st !== n && works(st))) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, isLogCall, isLogCallee, references } from "./analysis";
 
 // An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException` (also a
@@ -32,16 +32,44 @@ function givenServerStatus(ne: ts.NewExpression | ts.CallExpression): boolean {
  * `logger.error({ err }, "…")`, `this.logger.error("…", err.stack)` (the stack holds the message
  * and where it failed). `err.message` alone loses where it failed.
  */
-function logsTheErrorItself(call: ts.CallExpression, errName: string): boolean {
+function logsTheErrorItself(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
   const carries = (a: ts.Expression): boolean => {
-    if (ts.isIdentifier(a)) return a.text === errName;
-    if (ts.isPropertyAccessExpression(a)) return a.name.text === "stack" && ts.isIdentifier(a.expression) && a.expression.text === errName;
+    if (ts.isIdentifier(a)) return names.has(a.text);
+    if (ts.isPropertyAccessExpression(a)) return a.name.text === "stack" && ts.isIdentifier(a.expression) && names.has(a.expression.text);
+    // `errCaused.stack || errCaused.toString()`: the stack, with a fallback for a thrown non-error.
+    if (ts.isBinaryExpression(a) && (a.operatorToken.kind === ts.SyntaxKind.BarBarToken || a.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) return carries(a.left);
     if (ts.isObjectLiteralExpression(a)) {
-      return a.properties.some((p) => (ts.isShorthandPropertyAssignment(p) && p.name.text === errName) || (ts.isPropertyAssignment(p) && carries(p.initializer)));
+      return a.properties.some((p) => (ts.isShorthandPropertyAssignment(p) && names.has(p.name.text)) || (ts.isPropertyAssignment(p) && carries(p.initializer)));
     }
     return false;
   };
   return call.arguments.some(carries);
+}
+
+/**
+ * `new createHTTPError.InternalServerError("internal error")`: a class of http-errors' default export
+ * (`import createHTTPError from "http-errors"`, `const createError = require("http-errors")`), its
+ * error answers by status name, read by the import, not the member's spelling.
+ */
+function httpErrorsClass(ne: ts.NewExpression | ts.CallExpression): boolean {
+  const e = ne.expression;
+  if (!ts.isNewExpression(ne) || !ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return false;
+  const b = importBindings(ne.getSourceFile()).get(e.expression.text);
+  return !!b && b.spec === "http-errors" && (b.kind === "default" || (b.kind === "require" && b.exported === "*"));
+}
+
+/** The caught error's names: its own and a `const` of the catch's block that only renames it (`const errCaused = err as ErrorCaused`). */
+function errorAliases(block: ts.Block, errName: string): Set<string> {
+  const names = new Set([errName]);
+  for (const st of block.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      let init = d.initializer;
+      while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isNonNullExpression(init) || ts.isTypeAssertionExpression(init))) init = init.expression;
+      if (init && ts.isIdentifier(init) && init.text === errName && ts.isIdentifier(d.name)) names.add(d.name.text);
+    }
+  }
+  return names;
 }
 
 /**
@@ -56,11 +84,12 @@ export function answersAfterLoggingTheError(block: ts.Block, t: ts.ThrowStatemen
   // A call other than `Error(…)` is a framework's error answer (framework-error.ts, by its import:
   // h3's or http-errors' `createError`, SvelteKit's `error(500, …)`), an HTTP answer too.
   const frameworkAnswer = ts.isCallExpression(ne) && !BUILTIN_ERRORS.has(calleeName(ne) ?? "");
-  if (!frameworkAnswer && !HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne)) return false;
+  if (!frameworkAnswer && !HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne) && !httpErrorsClass(ne)) return false;
+  const names = errorAliases(block, errName);
   const end = t.getStart();
   const visit = (n: ts.Node): boolean => {
     if (isFunctionLike(n) || n.getStart() >= end) return false;
-    if (ts.isCallExpression(n) && isLogCall(n) && logsTheErrorItself(n, errName)) return true;
+    if (ts.isCallExpression(n) && isLogCall(n) && logsTheErrorItself(n, names)) return true;
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(block);

@@ -176,9 +176,10 @@ const HEARTBEAT_RE = /^(?:heartbeat|sendHeartbeat|keepAlive|keepalive|touch|ping
  */
 export function heartbeatPerTick(call: ts.CallExpression): boolean {
   const recv = ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined;
-  if (!recv || !ts.isCallExpression(recv) || !HEARTBEAT_RE.test(calleeName(recv) ?? "")) return false;
+  if (!recv || !ts.isCallExpression(recv)) return false;
   let n: ts.Node = call;
   while (ts.isAwaitExpression(n.parent) || ts.isVoidExpression(n.parent)) n = n.parent;
+  if (!HEARTBEAT_RE.test(calleeName(recv) ?? "")) return namedPingOnInterval(n);
   if (!ts.isExpressionStatement(n.parent)) return false;
   for (let p: ts.Node | undefined = n.parent.parent; p; p = p.parent) {
     if (!ts.isFunctionLike(p)) continue;
@@ -186,6 +187,32 @@ export function heartbeatPerTick(call: ts.CallExpression): boolean {
     return (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && ts.isCallExpression(timer) && timer.arguments[0] === p && calleeName(timer) === "setInterval";
   }
   return false;
+}
+
+/**
+ * `const ping = () => $.ajax(url, { method: "PUT" }).catch(() => {}); setInterval(ping, ms);`: the
+ * arrow is the heartbeat, named for it (`ping`, `heartbeat`, `keepAlive`, `touch`), its body the
+ * chain, and a statement of the same block runs it by that name on a `setInterval` (also held:
+ * `const timer = setInterval(ping, ms)`, `this.timer = setInterval(ping, ms)`). As with a heartbeat
+ * call in the timer's own callback, the next tick sends it again (production etherpad-lite's
+ * session-lifetime ping). Any other name, or a name not run by a `setInterval`, stays reported.
+ */
+function namedPingOnInterval(chain: ts.Node): boolean {
+  const fn = chain.parent;
+  if (!ts.isArrowFunction(fn) || fn.body !== chain) return false;
+  const decl = fn.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== fn || !ts.isIdentifier(decl.name) || !HEARTBEAT_RE.test(decl.name.text)) return false;
+  const stmt = decl.parent.parent;
+  const block = stmt.parent;
+  if (!ts.isVariableStatement(stmt) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
+  const name = decl.name.text;
+  return block.statements.some((st) => {
+    let e: ts.Expression | undefined = ts.isExpressionStatement(st) ? st.expression
+      : ts.isVariableStatement(st) && st.declarationList.declarations.length === 1 ? st.declarationList.declarations[0]!.initializer : undefined;
+    if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) e = e.right;
+    const arg = e && ts.isCallExpression(e) && calleeName(e) === "setInterval" ? e.arguments[0] : undefined;
+    return !!arg && ts.isIdentifier(arg) && arg.text === name;
+  });
 }
 
 /** `(err) => console.error("…", err)`, `(e) => { logger.warn(e); }`: a handler whose only statements are log calls. */

@@ -38,3 +38,47 @@ export function verifyCallbackDeniesLikeInvalid(fn: ts.ArrowFunction | ts.Functi
   if (alternatives(check.expression).some((a) => !references(a, errName))) return true;
   return ifs.some((s) => s !== check && !references(s, errName) && denyOf(s.thenStatement) === deny);
 }
+
+/** `!out`, `out === ""`, `out.length === 0`, `!out.trim()`: a test that `name`'s text is empty. */
+function testsEmpty(e: ts.Expression, names: ReadonlySet<string>): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const named = (x: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(x)) x = x.expression;
+    // `out.trim()`, `out.length`: the text itself.
+    if (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === "trim" && x.arguments.length === 0) x = x.expression.expression;
+    if (ts.isPropertyAccessExpression(x) && x.name.text === "length") x = x.expression;
+    return ts.isIdentifier(x) && names.has(x.text);
+  };
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return named(e.operand);
+  if (!ts.isBinaryExpression(e) || !/^(?:===|==)$/.test(e.operatorToken.getText())) return false;
+  const empty = (x: ts.Expression) => (ts.isStringLiteralLike(x) && x.text === "") || (ts.isNumericLiteral(x) && x.text === "0");
+  return (named(e.left) && empty(e.right)) || (named(e.right) && empty(e.left));
+}
+
+/**
+ * `exec("git rev-parse --short=8 HEAD", (error, stdout) => { const hash = stdout.trim(); if (error ||
+ * hash === "") resolve("unknown"); else resolve(hash); })` (production zigbee2mqtt's version probe):
+ * a command's callback whose only reading of the error is one test with an emptiness test of its
+ * output (`stdout`, or a local the callback's body sets from it). A failed command and one that
+ * printed nothing get the answer the code chose for "nothing found", as for a command's catch that
+ * answers what its empty-output guard answers (`lsof`, `grep`: catchReturnsDefault). An error test of
+ * its own, or a branch that reads the error, stays reported.
+ */
+export function commandCallbackFailsLikeEmpty(fn: ts.ArrowFunction | ts.FunctionExpression, errName: string): boolean {
+  const out = fn.parameters[1]?.name;
+  if (!ts.isBlock(fn.body) || !out || !ts.isIdentifier(out)) return false;
+  const names = new Set([out.text]);
+  for (const st of fn.body.statements) {
+    // `const hash = stdout.trim()`, or `commitHash = stdout.trim()` into a variable of the function around it.
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer && references(d.initializer, out.text)) names.add(d.name.text);
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && ts.isIdentifier(st.expression.left) && references(st.expression.right, out.text)) names.add(st.expression.left.text);
+  }
+  const checks = fn.body.statements.filter((s) => references(s, errName));
+  const check = checks.length === 1 ? checks[0] : undefined;
+  if (!check || !ts.isIfStatement(check) || references(check.thenStatement, errName) || (check.elseStatement && references(check.elseStatement, errName))) return false;
+  const alts = alternatives(check.expression);
+  const isErr = (a: ts.Expression) => ts.isIdentifier(a) && a.text === errName;
+  return alts.length >= 2 && alts.filter(isErr).length === 1 && alts.every((a) => isErr(a) || (!references(a, errName) && testsEmpty(a, names)));
+}

@@ -156,6 +156,14 @@ describe("engine: analyze", () => {
       ["/p/public/app.js", "/* Copyright 2024 Us */\nvar bad = 1;\n", undefined],
       // The header must open the file, not sit in the middle of it.
       ["/p/public/late.js", `var bad = 1;\n${mit}`, undefined],
+      // In a folder named for third-party code, the project's line comments may sit above the copy's
+      // header ("Released under the MIT license", "MIT License | (c) …" are licence notices too).
+      ["/p/src/static/js/vendors/jquery.ts", "// @ts-nocheck\n/*!\n * jQuery v3.7.1\n * Copyright OpenJS Foundation\n * Released under the MIT license\n */\nvar bad = 1;\n", "vendored"],
+      ["/p/lib/vendor/bowser.js", "// WARNING: modified from the original.\n// TODO: drop it\n\n/*!\n * Bowser\n * MIT License | (c) Dustin Diaz 2015\n */\nvar bad = 1;\n", "vendored"],
+      // Not after line comments in a served folder: the project's own files open that way there.
+      ["/p/src/static/js/pad.ts", "// @ts-nocheck\n/*\n * Copyright 2009 Google Inc.\n * Licensed under the Apache License\n */\nvar bad = 1;\n", undefined],
+      // Nor after code: the header opens the file, line comments aside.
+      ["/p/vendors/late.js", `// @ts-nocheck\nvar bad = 1;\n${mit}`, undefined],
     ];
     for (const [file, text, kind] of cases) {
       const r = analyze(input(text, { path: file }));
