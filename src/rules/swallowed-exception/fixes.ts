@@ -3,7 +3,7 @@ import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type LogShape, type ResolvedLogger } from "../../fixes/logger";
 import { isLogCall as isLoggerLevelCall } from "../../engine/fix-safety";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
-import { boundNames, calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { boundNames, calleeName, importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, logCallOf, references, type Shape } from "./analysis";
 import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
@@ -1263,6 +1263,7 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
   // falls through to the success path; only leaving there fixes it, which changes control flow.
   if (errCheck && branchLog && references(branchLog, errName)) {
     if (errCheck.elseStatement) return [];
+    if (calleeName(call) !== "listen" && settlesOuter(fn)) return [];
     const then = errCheck.thenStatement;
     const kept = (ts.isBlock(then) ? then.statements : [then]).map((st) => st.getText(env.ctx.sourceFile));
     const leave = calleeName(call) === "listen" ? semi(env, "process.exit(1)") : semi(env, "return");
@@ -1291,7 +1292,7 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
   if (channel) {
     handled = semi(env, `return ${channel}(${errName})`);
     title = `Check ${errName} and pass it to ${channel}`;
-  } else if (line) {
+  } else if (line && !settlesOuter(fn)) {
     handled = blockOf(env, [line, semi(env, "return")], errCheck ? baseIndent : baseIndent + env.style.indentUnit);
     title = `Check ${errName}, log it with ${loggerLabel(env)} and return`;
   } else return fixes;
@@ -1302,6 +1303,36 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
     fixes.push({ title, kind: "suggestion", edits: [...imports, ...paramEdits, insertAtBlockStart(env, body, [`if (${errName}) ${handled}`])] });
   }
   return fixes;
+}
+
+// An enclosing function's continuation by its name (`function currentHash(resolve)`, `(rev, done) => …`).
+const CONTINUATION_RE = /^(?:resolve|reject|res|rej|done|cb|callback|next|finish|complete)$/;
+
+/**
+ * The callback settles something outside it that waits for it: it calls (anywhere in its body) a
+ * parameter of an enclosing `new Promise` executor (`resolve`, `reject`, by any name) or an enclosing
+ * function's continuation (`resolve`, `done`). An early `return` on the error would skip that call and
+ * leave the promise, or the caller, waiting for ever (`exec(cmd, (error, stdout) => { resolve(stdout.trim()
+ * || "unknown") })`), so "log it and return" is no fix there. One walk of the callback's own body.
+ */
+function settlesOuter(fn: FnExpr): boolean {
+  const waiting = new Set<string>();
+  for (let p: ts.Node | undefined = fn.parent; p; p = p.parent) {
+    if (!isFunctionLike(p)) continue;
+    const executor = ts.isNewExpression(p.parent) && ts.isIdentifier(p.parent.expression) && p.parent.expression.text === "Promise" && p.parent.arguments?.[0] === p;
+    for (const prm of p.parameters) if (ts.isIdentifier(prm.name) && (executor || CONTINUATION_RE.test(prm.name.text))) waiting.add(prm.name.text);
+  }
+  if (waiting.size === 0) return false;
+  // The callback's own parameters shadow the outer names.
+  for (const prm of fn.parameters) if (ts.isIdentifier(prm.name)) waiting.delete(prm.name.text);
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && waiting.has(n.expression.text)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
 }
 
 /** The log calls a branch makes as statements of its own (`if (err) console.log("…")` or its block). */
@@ -1374,7 +1405,26 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   // A project class whose constructor has no parameter left for `{ cause }` (`constructor(message:
   // string)`) would not type-check with it (log-arity.ts).
   if (ts.isNewExpression(ne) && ts.isIdentifier(ne.expression) && !errorClassTakesCause(env.ctx, name, 1, ne)) return [];
+  // http-errors' named classes (`new createHttpError.InternalServerError(msg)`, `new NotFound(msg)`)
+  // take a message alone: `{ cause }` would be dropped without a word.
+  if (ts.isNewExpression(ne) && httpErrorsClass(ne.expression)) return [];
   return [{ title: `Pass the caught error to ${name} as { cause }`, kind: "suggestion", edits }];
+}
+
+/**
+ * A class of http-errors by its import: a member of its default export (`import createHttpError from
+ * "http-errors"`, `const createError = require("http-errors")`) or a name imported from it
+ * (`import { NotFound } from "http-errors"`, `const { NotFound } = require("http-errors")`).
+ */
+function httpErrorsClass(callee: ts.Expression): boolean {
+  const bindings = importBindings(callee.getSourceFile());
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    const b = bindings.get(callee.expression.text);
+    return !!b && b.spec === "http-errors" && (b.kind === "default" || b.kind === "namespace" || (b.kind === "require" && b.exported === "*"));
+  }
+  if (!ts.isIdentifier(callee)) return false;
+  const b = bindings.get(callee.text);
+  return !!b && b.spec === "http-errors" && (b.kind === "named" || (b.kind === "require" && b.exported !== "*")) && b.exported !== "default";
 }
 
 /** Names the file declares anywhere (imports, classes, functions, variables, parameters), once per file. */
