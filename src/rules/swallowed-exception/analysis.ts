@@ -1299,3 +1299,17 @@ export function isClientError(e: ts.NewExpression): boolean {
 }
 
 export const BUILTIN_ERRORS = new Set(["Error", "TypeError", "RangeError", "SyntaxError", "EvalError", "URIError", "ReferenceError"]);
+
+/** The caught error and the consts that are it under a cast (`const err = e as Error`, `const e2 = e!`). */
+export function aliasesOf(block: ts.Block, errName: string): string[] {
+  const names = [errName];
+  for (const st of block.statements) {
+    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of st.declarationList.declarations) {
+      let e = d.initializer;
+      while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e))) e = e.expression;
+      if (e && ts.isIdentifier(e) && names.includes(e.text) && ts.isIdentifier(d.name)) names.push(d.name.text);
+    }
+  }
+  return names;
+}

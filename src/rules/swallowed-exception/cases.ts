@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
 import { boundNames, calleeName, enclosingLoop, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, aliasesOf, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, inScriptsFolder, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -67,7 +67,7 @@ import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
 import { failureObjectDropped } from "./dropped-failure";
-import { definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
+import { CRON_CLASSES, REPEATING_TIMERS, definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
@@ -100,7 +100,7 @@ import { parseOnlyAddsEntries } from "./optional-parse";
 import { warnsUnparsedText } from "./warned-parse";
 import { readsRequestBodyAsEmpty } from "./body-as-empty";
 import { keepsTheInputWrapped } from "./wrapped-input";
-import { importsExpressApp } from "./express-app";
+import { importsExpressApp, isExpressCall } from "./express-app";
 import { drainsUnusedBody, okBodyOnlyInDetails } from "./reply-body";
 import { presetFlagKeepsDefault } from "./preset-flag";
 import { pureTryAnswersTheInput } from "./pure-input";
@@ -1755,19 +1755,6 @@ function readsOfTheError(block: ts.Block, errName: string): string[] {
   return names;
 }
 
-/** The caught error and the consts that are it under a cast (`const err = e as Error`, `const e2 = e!`). */
-function aliasesOf(block: ts.Block, errName: string): string[] {
-  const names = [errName];
-  for (const st of block.statements) {
-    if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const d of st.declarationList.declarations) {
-      let e = d.initializer;
-      while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e))) e = e.expression;
-      if (e && ts.isIdentifier(e) && names.includes(e.text) && ts.isIdentifier(d.name)) names.push(d.name.text);
-    }
-  }
-  return names;
-}
 
 /** `next(new Error("…"))`, `cb(new Error("…"))`, `reject(new Error("…"))` in a catch that never reads the caught error. */
 function newErrorHandedOn(ctx: RuleContext, block: ts.Block, errName: string | undefined): ts.NewExpression | ts.CallExpression | undefined {
@@ -2591,7 +2578,7 @@ function listensOnExpress5(ctx: RuleContext, call: ts.CallExpression): boolean {
   let made = false;
   const visit = (n: ts.Node): void => {
     if (made) return;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === app && n.initializer && ts.isCallExpression(n.initializer) && ts.isIdentifier(n.initializer.expression) && n.initializer.expression.text === "express") made = true;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === app && isExpressCall(n.initializer)) made = true;
     else ts.forEachChild(n, visit);
   };
   visit(ctx.sourceFile);
@@ -2608,15 +2595,14 @@ function classBindsExpress(node: ts.Node, name: string): boolean {
   let cls: ts.Node | undefined = node.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
   if (!cls) return false;
-  const isExpress = (e: ts.Expression | undefined): boolean => !!e && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "express";
   for (const m of (cls as ts.ClassLikeDeclaration).members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && isExpress(m.initializer)) return true;
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && isExpressCall(m.initializer)) return true;
     if (!ts.isConstructorDeclaration(m) || !m.body) continue;
     // The constructor's own statements: `this.app = express();`.
     for (const st of m.body.statements) {
       if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
       const left = st.expression.left;
-      if (isThisField(left) && left.name.text === name && isExpress(st.expression.right)) return true;
+      if (isThisField(left) && left.name.text === name && isExpressCall(st.expression.right)) return true;
     }
   }
   return false;
@@ -3626,7 +3612,6 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
 // Vue lifecycle hooks (`onMounted(async () => …)`) and chat-bot command registrations (Telegraf's
 // `bot.command`/`hears`/`action`).
 const BOUNDARY_CALLEES = new Set(["schedule", "scheduleJob", "setInterval", "setTimeout", "setImmediate", "nextTick", "on", "once", "addEventListener", "addEventHandler", "addListener", "watch", "watchEffect", "onMounted", "onBeforeMount", "onUnmounted", "onBeforeUnmount", "onActivated", "onDeactivated", "command", "hears", "action"]);
-const BOUNDARY_CLASSES = new Set(["Cron", "CronJob"]);
 // Redis pub/sub: `client.subscribe(channel, (message) => …)`, `pSubscribe(pattern, listener)`.
 const CHANNEL_SUBSCRIBE_RE = /^(?:subscribe|pSubscribe|psubscribe|sSubscribe|ssubscribe)$/;
 
@@ -3689,7 +3674,7 @@ function isEventCallback(fn: ts.Node): boolean {
   // `functions.firestore.document(p).onCreate(fn)`, `onSchedule(expr, fn)`: a Firebase event or cron trigger (firebase-trigger.ts).
   if (isFirebaseEventTrigger(fn)) return true;
   const p = fn.parent;
-  if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
+  if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && CRON_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {
     const name = calleeName(p);
     return (name !== undefined && BOUNDARY_CALLEES.has(name)) || definesRepeatingJob(p, fn) || isChannelListener(p, fn);
@@ -3706,7 +3691,6 @@ function isEventCallback(fn: ts.Node): boolean {
 
 // Timers and crons whose callback runs with nobody to answer; the repeating ones run it again.
 const TIMER_CALLEES = new Set(["setInterval", "setTimeout", "schedule", "scheduleJob"]);
-const REPEATING_TIMERS = new Set(["setInterval", "schedule", "scheduleJob"]);
 
 /**
  * A timer's or cron's callback (`setInterval(async () => { … }, MS)`, `cron.schedule(EXPR, () => { … })`,
@@ -3720,7 +3704,7 @@ function timerJob(fn: ts.Node, repeating: boolean): boolean {
   // A Firebase scheduled function (`functions.pubsub.schedule(expr).onRun(fn)`, `onSchedule(expr, fn)`): its scheduler runs it on every tick.
   if (isFirebaseEventTrigger(fn, true)) return true;
   const p = fn.parent;
-  if (p && ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text);
+  if (p && ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && CRON_CLASSES.has(p.expression.text);
   if (p && ts.isCallExpression(p) && p.expression !== fn && p.arguments.includes(fn as ts.Expression)) {
     const name = calleeName(p);
     return (name !== undefined && (repeating ? REPEATING_TIMERS : TIMER_CALLEES).has(name)) || definesRepeatingJob(p, fn);
@@ -3802,7 +3786,7 @@ function passedByNameToBoundary(fn: ts.Node): boolean {
         const callee = calleeName(p);
         if ((callee !== undefined && BOUNDARY_CALLEES.has(callee)) || definesRepeatingJob(p, ref)) found = true;
       }
-      if (ts.isNewExpression(p) && ts.isIdentifier(p.expression) && BOUNDARY_CLASSES.has(p.expression.text) && p.arguments?.includes(ref)) found = true;
+      if (ts.isNewExpression(p) && ts.isIdentifier(p.expression) && CRON_CLASSES.has(p.expression.text) && p.arguments?.includes(ref)) found = true;
     }
   }
   byNameCache.set(fn, found && !awaited);

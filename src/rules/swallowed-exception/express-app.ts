@@ -10,7 +10,7 @@ import type { RuleContext } from "../../engine/types";
 import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
 /** `express()`. */
-function isExpressCall(e: ts.Expression | undefined): boolean {
+export function isExpressCall(e: ts.Expression | undefined): boolean {
   return !!e && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "express";
 }
 

@@ -24,9 +24,8 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { findRefs } from "../unvalidated-boundary/ast";
 import { returnsAValue } from "./analysis";
+import { CRON_CLASSES, REPEATING_TIMERS } from "./timer-callbacks";
 
-const SCHEDULER_CALLEES = new Set(["schedule", "scheduleJob", "setInterval"]);
-const SCHEDULER_CLASSES = new Set(["Cron", "CronJob"]);
 const MAX_IMPORTERS = 8;
 
 const entries = new TreeMemo<ts.SourceFile, ReadonlySet<ts.Node>>();
@@ -45,8 +44,8 @@ function scheduledProperties(sf: ts.SourceFile): Set<string> {
   const props = new Set<string>();
   scheduled.set(sf, props);
   const visit = (n: ts.Node): void => {
-    const isScheduler = (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && SCHEDULER_CLASSES.has(n.expression.text))
-      || (ts.isCallExpression(n) && SCHEDULER_CALLEES.has(calleeName(n) ?? ""));
+    const isScheduler = (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && CRON_CLASSES.has(n.expression.text))
+      || (ts.isCallExpression(n) && REPEATING_TIMERS.has(calleeName(n) ?? ""));
     if (isScheduler) for (const a of (n as ts.CallExpression | ts.NewExpression).arguments ?? []) if (ts.isPropertyAccessExpression(a)) props.add(a.name.text);
     ts.forEachChild(n, visit);
   };

@@ -17,10 +17,10 @@
  * of every real error and is not one; nor is a new error given a `cause` (a second argument).
  */
 import { ts } from "../../engine/ts";
-import { importBindings, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
 import type { RuleContext } from "../../engine/types";
 import { TreeMemo } from "../../engine/tree-memo";
-import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
+import { importedFunction, projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { references } from "./analysis";
 
 // Per helper and parameter: whether it answers fixed text for some statuses (a helper many catches call is read once).
@@ -29,16 +29,9 @@ const lossy = new TreeMemo<ts.FunctionLikeDeclaration, Map<string, boolean>>();
 // What a status or code test reads off the error: `.status`, `.statusCode`, `.code`, `.errno`.
 const STATUS_FIELD_RE = /\.(?:status|statusCode|code|errno)\b/;
 
-/** The helper a name calls: a top-level function of the file, or one a relative import binds it to. */
-function helperOf(ctx: RuleContext, name: string): ts.FunctionLikeDeclaration | undefined {
-  const own = topLevelFunction(name, ctx.sourceFile);
-  if (own) return own;
-  const b = importBindings(ctx.sourceFile).get(name);
-  if (!b || b.kind === "namespace" || !b.spec.startsWith(".")) return undefined;
-  const files = projectFilesOf(ctx);
-  const abs = files.resolve(ctx.path, b.spec);
-  const sf = abs ? files.get(abs) : undefined;
-  return sf ? topLevelFunction(b.exported === "default" ? name : b.exported, sf) : undefined;
+/** The helper a call reaches: a top-level function of the file, or one of a project module it imports (`importedFunction`). */
+function helperOf(ctx: RuleContext, call: ts.CallExpression & { expression: ts.Identifier }): ts.FunctionLikeDeclaration | undefined {
+  return topLevelFunction(call.expression.text, ctx.sourceFile) ?? importedFunction(call, ctx.sourceFile, ctx.path.replace(/\\/g, "/"), projectFilesOf(ctx))?.fn;
 }
 
 /** The parameter and the locals its body derives from it (`const status = error.response.status`), in source order. */
@@ -79,7 +72,7 @@ export function messageFromLossyHelper(ctx: RuleContext, ne: ts.Expression, errN
   if (!ts.isCallExpression(msg) || !ts.isIdentifier(msg.expression)) return false;
   const at = msg.arguments.findIndex((a) => ts.isIdentifier(a) && a.text === errName);
   if (at < 0) return false;
-  const fn = helperOf(ctx, msg.expression.text);
+  const fn = helperOf(ctx, msg as ts.CallExpression & { expression: ts.Identifier });
   const param = fn?.parameters[at]?.name;
   if (!fn || !param || !ts.isIdentifier(param)) return false;
   let known = lossy.get(fn);

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, isLogCall, isLogCallee, references } from "./analysis";
+import { BUILTIN_ERRORS, aliasesOf, isLogCall, isLogCallee, references } from "./analysis";
 
 // An HTTP framework's error answer: Nest `HttpException`/`InternalServerErrorException` (also a
 // project's own `InternalServerException`: held round 25), Hono
@@ -58,20 +58,6 @@ function httpErrorsClass(ne: ts.NewExpression | ts.CallExpression): boolean {
   return !!b && b.spec === "http-errors" && (b.kind === "default" || (b.kind === "require" && b.exported === "*"));
 }
 
-/** The caught error's names: its own and a `const` of the catch's block that only renames it (`const errCaused = err as ErrorCaused`). */
-function errorAliases(block: ts.Block, errName: string): Set<string> {
-  const names = new Set([errName]);
-  for (const st of block.statements) {
-    if (!ts.isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations) {
-      let init = d.initializer;
-      while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isNonNullExpression(init) || ts.isTypeAssertionExpression(init))) init = init.expression;
-      if (init && ts.isIdentifier(init) && init.text === errName && ts.isIdentifier(d.name)) names.add(d.name.text);
-    }
-  }
-  return names;
-}
-
 /**
  * `catch (error) { console.error("Error creating Mentor", error); throw new HttpException("Error
  * creating Mentor", HttpStatus.INTERNAL_SERVER_ERROR); }`: the error is logged with its stack where
@@ -85,7 +71,7 @@ export function answersAfterLoggingTheError(block: ts.Block, t: ts.ThrowStatemen
   // h3's or http-errors' `createError`, SvelteKit's `error(500, …)`), an HTTP answer too.
   const frameworkAnswer = ts.isCallExpression(ne) && !BUILTIN_ERRORS.has(calleeName(ne) ?? "");
   if (!frameworkAnswer && !HTTP_ANSWER_RE.test(calleeName(ne) ?? "") && !givenServerStatus(ne) && !httpErrorsClass(ne)) return false;
-  const names = errorAliases(block, errName);
+  const names = new Set(aliasesOf(block, errName));
   const end = t.getStart();
   const visit = (n: ts.Node): boolean => {
     if (isFunctionLike(n) || n.getStart() >= end) return false;

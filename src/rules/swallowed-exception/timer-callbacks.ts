@@ -16,6 +16,11 @@ import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 
+/** The classes of cron libraries whose callback runs on every tick: croner's `new Cron(…)`, cron's `new CronJob(…)`. */
+export const CRON_CLASSES: ReadonlySet<string> = new Set(["Cron", "CronJob"]);
+/** Calls that run their callback again and again: `setInterval`, node-cron's `schedule`, node-schedule's `scheduleJob`. */
+export const REPEATING_TIMERS: ReadonlySet<string> = new Set(["setInterval", "schedule", "scheduleJob"]);
+
 const repeatedCache = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 /**
