@@ -197,7 +197,7 @@ export function judgeCall(call: ts.CallExpression | ts.NewExpression, facts: Fac
     // The Resend SDK calls the global fetch with no signal and has no timeout option (its options are
     // baseUrl and userAgent): every email waits as long as Resend does, unless a dispatcher bounds fetch.
     if (c.lib === "resend" && c.member === "Resend") return facts.fileWide.has("globalDispatcher") ? undefined : { case: "client", node: call.expression, what, todo: RESEND_TODO };
-    if (c.lib === "aws" && /Client$/.test(c.member) && c.member !== "Client") {
+    if (c.lib === "aws" && awsClientClass(c.member)) {
       if (onlyPresigns(call) || onlyPresignsThroughGetter(call)) return undefined;
       return found("client", judgeAws(args[0], call, facts), { kind: "aws", call, index: 0, key: "requestHandler" });
     }
@@ -809,4 +809,14 @@ export function judgeNestImport(id: ts.Identifier, facts: Facts, server: () => b
   const b = facts.bindings.get(id.text);
   if (!server() || !b || b.lib !== "nest-axios" || b.imported !== "HttpModule") return undefined;
   return { case: "client", node: id, what: "HttpModule", site: { kind: "nest", call: undefined as never, index: -1 } };
+}
+
+/**
+ * A class an AWS SDK v3 `@aws-sdk/client-*` package exports that sends requests: its `…Client`, or the aggregated
+ * client named for the service (`ApiGatewayManagementApi`, `S3`, `DynamoDB`: the same client with a method per
+ * command, held round 44's educatr `socket/sendMessage.ts`). The package's other classes are commands and errors.
+ */
+function awsClientClass(member: string): boolean {
+  if (member === "Client" || member === "") return false;
+  return /Client$/.test(member) || (/^[A-Z]/.test(member) && !/(?:Command|Exception|Error)$/.test(member));
 }

@@ -358,7 +358,7 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
     }
   }
   for (const t of tries) {
-    if (fallback || !hasOutboundAwait(t.tryBlock) || leavesWithoutGoingRound(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || walksAlternatives(loop, t)) continue;
+    if (fallback || !hasOutboundAwait(t.tryBlock) || leavesWithoutGoingRound(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || switchesAlternative(t.catchClause!.block) || dropsFailedEndpoint(body, t) || walksAlternatives(loop, t)) continue;
     if (!exitsOnSuccess(t.tryBlock)) {
       // `if (res.status !== 429) return res;` then a wait for the rate limit: the answer is returned, and
       // only a 429 waits; a network error thrown by the call goes round again at once (held round 15 class).
@@ -446,6 +446,24 @@ function switchesAlternative(block: ts.Node): boolean {
   return containsCall(block, (c) => SWITCH_RE.test(calleeName(c) ?? ""));
 }
 
+// The failed endpoint taken out of the pool the next turn picks from: `removeWorker(id)`, `markHostDown(host)`.
+const DROP_RE = /^(?:remove|evict|drop|exclude|blacklist|ban|mark\w*(?:Dead|Down|Unhealthy|Failed|Bad))(?:Dead|Failed|Bad)?(?:Worker|Server|Host|Endpoint|Node|Peer|Replica|Instance|Backend|Upstream)?s?$/;
+
+/**
+ * After the `try` in the loop's body, on the way round, the failed endpoint is dropped from the pool the next turn's
+ * assignment picks from (`log.warn(…); await docWorkerMap.removeWorker(docStatus.docWorker.id);` after `docStatus =
+ * await docWorkerMap.assignDocWorker(id)` at the top: production grist-core `app/server/lib/DocWorkerUtils.ts:98`,
+ * session 41): each turn asks another worker, a fallback over a shrinking pool, not the same request again.
+ */
+function dropsFailedEndpoint(body: ts.Statement, t: ts.TryStatement): boolean {
+  if (!ts.isBlock(body)) return false;
+  const after = body.statements.slice(body.statements.indexOf(t) + 1);
+  return after.some((st) => containsCall(st, (c) => {
+    const name = calleeName(c) ?? "";
+    return DROP_RE.test(name) && /[A-Z]/.test(name) && c.arguments.length > 0;
+  }));
+}
+
 // A call that waits at the other end: Telegram's `getUpdates` with a `timeout`, `?wait=20`, a long poll.
 const LONG_POLL_RE = /\btimeout\b|\bwait\w*|long[-_]?poll|\bhold\b|\bblock(?:ing)?\b/i;
 const HTTP_CALL_RE = /^(?:fetch|axios|got|ky|request|superagent|needle)$|^(?:get|post|put|request|fetch)$/;
@@ -482,6 +500,7 @@ const WAITING_STATE_RE = /^(?:pending|processing|queued|running|in[_-]?progress|
 function pollsStatus(loop: ts.IterationStatement): boolean {
   if (!ts.isWhileStatement(loop) && !ts.isDoStatement(loop)) return false;
   const e = unwrap(loop.expression);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return waitsForDoneFlag(loop, unwrap(e.operand));
   if (!ts.isBinaryExpression(e)) return false;
   const k = e.operatorToken.kind;
   const negated = k === ts.SyntaxKind.ExclamationEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken;
@@ -494,6 +513,24 @@ function pollsStatus(loop: ts.IterationStatement): boolean {
   // main loop for the process's life, not a reply another service sets (production nango tasks/lib/processor.ts:97).
   if (!negated && ts.isPropertyAccessExpression(subject) && subject.expression.kind === ts.SyntaxKind.ThisKeyword && RUN_STATE_RE.test(word)) return false;
   return negated ? DONE_STATE_RE.test(word) : WAITING_STATE_RE.test(word);
+}
+
+// The flag a long-running operation sets when it ends (Google's `operation.done`, `job.isComplete`).
+const DONE_FLAG_RE = /^(?:is)?(?:done|complete|completed|finished|ready)$/i;
+
+/**
+ * `while (!operation.done) { await sleep(5000); operation = await ai.operations.getVideosOperation({ operation }); }`:
+ * the loop waits for a flag of the operation another service sets (held round 44's provadoria `server/gemini.ts:210`,
+ * a Gemini video operation). Not a stream or iterator read, whose `done` ends the parts of one answer
+ * (`res = await it.next()`, `await reader.read()`).
+ */
+function waitsForDoneFlag(loop: ts.IterationStatement, operand: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(operand) || !DONE_FLAG_RE.test(operand.name.text)) return false;
+  let reads = false;
+  forEachShallow(loop.statement, (n) => {
+    if (!reads && ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && (n.expression.name.text === "next" || n.expression.name.text === "read")) reads = true;
+  });
+  return !reads;
 }
 
 /** The function around `loop` awaits an operation before it (`await broker.publish(…)`): what the poll waits on. */

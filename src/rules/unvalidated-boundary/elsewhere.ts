@@ -242,6 +242,9 @@ function ownLocals(fn: FunctionLike, name: string): Map<string, string> {
   if (!ts.isMethodDeclaration(fn) && !(fn.parent && ts.isPropertyAssignment(fn.parent))) out.set(name, name);
   const holder = ts.isMethodDeclaration(fn) ? fn.parent : fn.parent && ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
   if (holder && (ts.isClassDeclaration(holder) || ts.isClassExpression(holder)) && holder.name) out.set(holder.name.text, "*");
+  // `app.post("/oauth/disconnect", this.handleDisconnect.bind(this))` in a method of the same class (held round 44's
+  // claude-code-connect `src/linear/oauth/controller.ts`): `this` names the controller.
+  if (holder && ts.isClassLike(holder)) out.set("this", "*");
   const decl = holder && (ts.isClassExpression(holder) || ts.isObjectLiteralExpression(holder)) ? holder.parent : undefined;
   if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) out.set(decl.name.text, "*");
   const sf = fn.getSourceFile();
@@ -369,6 +372,7 @@ function namesHandler(e: ts.Expression, locals: ReadonlyMap<string, string>, nam
   if (ts.isIdentifier(x)) return locals.get(x.text) === name;
   if (ts.isPropertyAccessExpression(x) && x.name.text === name) {
     const recv = unwrap(x.expression);
+    if (recv.kind === ts.SyntaxKind.ThisKeyword) return locals.get("this") === "*";
     return ts.isIdentifier(recv) && locals.get(recv.text) === "*";
   }
   return false;

@@ -794,6 +794,9 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     env = asText(env);
     kind = "scalar";
   }
+  // A socket payload's argument tested to be a string (`if (!roomId || typeof roomId !== "string") return`): a plain
+  // value from there on, kept or looked up like a form's text (held round 44, bonfire's `room:join`, decided clean).
+  if (kind === "structured" && env.sinkOnly && ts.isIdentifier(expr) && stringTested(expr, env.sf)) kind = "scalar";
   const top = climb(expr);
   const p = top.parent;
   if (!p) return undefined;
@@ -1303,6 +1306,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   // `accessToken = tokens.access_token` into a module-level `let`: a reply's field kept as the server's own state.
   if (env.remoteReply && keptInModule(use, q)) return false;
   if (localDecided(use, q, env) || checkedByHelper(use, q, env)) return true;
+  // `const isPublic = body.isPublic !== false`: only compared with a literal, like a destructured field (see localDecided),
+  // once a read of the same object before it has met a `null` body (alone, `body.success === false` crashes on one).
+  if (!env.remoteReply && !env.sinkOnly && use === p && comparedToLiteral(use) && readBefore(p)) return true;
   if (credentialsToAuth(use)) return true;
   // `const entry = json.value?.[0]`: the first element read through an optional link, decided like the field itself.
   if (ts.isElementAccessExpression(q) && q.expression === use && q.questionDotToken && ts.isNumericLiteral(q.argumentExpression)) {
@@ -1354,6 +1360,15 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards()) || typeGuardedBranch(p, env.sf, env.guards());
+}
+
+/** `body.isPublic` where a field of `body` was read in an earlier statement of the same function. */
+function readBefore(p: ts.PropertyAccessExpression): boolean {
+  const base = unwrap(p.expression);
+  if (!ts.isIdentifier(base)) return false;
+  const fn = enclosingFunction(p);
+  if (!fn?.body) return false;
+  return findRefs(base.text, fn.body, fn.body.pos).some((r) => r.end < p.pos && enclosingFunction(r) === fn && !!r.parent && ts.isPropertyAccessExpression(r.parent) && r.parent.expression === r && !r.parent.questionDotToken);
 }
 
 /** An auth provider's own check of a user's credentials: supabase-js `auth.signInWithPassword`, `auth.verifyOtp`, `auth.signUp`. */
@@ -1513,14 +1528,21 @@ function checkedByHelper(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   return !!param && ts.isIdentifier(param.name) && (typeCheckedParam(own, index, env.functions()) || parameterOutcome(param, "scalar", { ...env, depth: env.depth + 1 })?.kind === "validated");
 }
 
-/** `String(use ?? "")`, `String(use || "")`, `String(use)`: the outermost of those around the read, or the read itself. */
+/**
+ * `String(use ?? "")`, `String(use || "")`, `String(use)`: the outermost of those around the read, or the read itself.
+ * Also a bare fallback to a literal or to another field, `safeString(body.kind || "")`, `safeString(body.expoPushToken ||
+ * body.token)`: whichever is handed on, the helper checks it.
+ */
 function stringCoerced(use: ts.Node): ts.Node {
   let cur = use;
   const p = cur.parent;
-  if (p && ts.isBinaryExpression(p) && p.left === cur && FALLBACK_OPS.has(p.operatorToken.kind) && ts.isStringLiteralLike(unwrap(p.right))) cur = climb(p);
+  if (p && ts.isBinaryExpression(p) && FALLBACK_OPS.has(p.operatorToken.kind)) {
+    const other = unwrap(p.left === cur ? p.right : p.left);
+    if ((p.left === cur && ts.isStringLiteralLike(other)) || ts.isPropertyAccessExpression(other)) cur = climb(p);
+  }
   const call = cur.parent;
   if (call && ts.isCallExpression(call) && calleeName(call) === "String" && call.arguments.length === 1 && call.arguments[0] === cur) return climb(call);
-  return use;
+  return cur;
 }
 
 /**

@@ -11,13 +11,18 @@ import { isFunctionLike, orOperands, unwrap, type FunctionLike } from "./ast";
  * - `if (typeof p !== "string") { throw … }` (also in an `||` with such absence tests): checked;
  * - `if (typeof p === "boolean") { return p; }`, then only `if`s that return a literal (`if (isAffirmative(p)) return
  *   true;`) and a `throw` last: checked (every value that comes out is the checker's own or of the tested type);
- * - `return stringParam(p, name)`: checked when that function of the same module is such a checker (two hops at most).
+ * - `return stringParam(p, name)`: checked when that function of the same module is such a checker (two hops at most);
+ * - `if (typeof p !== "string") return "";` (also `return null`, a number, a boolean): a wrong type answered with a
+ *   literal of the helper's own, so what comes out is that literal or of the tested type: checked (OrkaChat's Lambda
+ *   handlers' `safeString(v)`, held round 44); as an expression body the same, `(v) => typeof v === "string" ?
+ *   v.trim() : ""` (or the test negated, the literal first).
  * Any other statement first, and it is no checker: its first use of the parameter is judged as before.
  */
 export function typeCheckedParam(fn: FunctionLike, index: number, functions: ReadonlyMap<string, FunctionLike>, depth = 0): boolean {
   const param = fn.parameters[index];
-  if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken || !fn.body || !ts.isBlock(fn.body)) return false;
+  if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken || !fn.body) return false;
   const p = param.name.text;
+  if (!ts.isBlock(fn.body)) return typedConditional(unwrap(fn.body), p);
   const sts = fn.body.statements;
   let typed = false;
   for (let i = 0; i < sts.length; i++) {
@@ -32,7 +37,7 @@ export function typeCheckedParam(fn: FunctionLike, index: number, functions: Rea
         if (endsInThrow(st.thenStatement) || returnsAbsence(st.thenStatement, p)) continue;
         return false;
       }
-      if (ops.some((o) => typeofTest(o, p, false)) && ops.every((o) => typeofTest(o, p, false) || absenceTest(o, p))) return endsInThrow(st.thenStatement);
+      if (ops.some((o) => typeofTest(o, p, false)) && ops.every((o) => typeofTest(o, p, false) || absenceTest(o, p))) return endsInThrow(st.thenStatement) || returnsLiteral(st.thenStatement);
       if (ops.length === 1 && typeofTest(ops[0]!, p, true) && returnsName(st.thenStatement, p)) {
         typed = true;
         continue;
@@ -49,6 +54,13 @@ export function typeCheckedParam(fn: FunctionLike, index: number, functions: Rea
     return false;
   }
   return false;
+}
+
+/** `typeof p === "string" ? p.trim() : ""`, `typeof p !== "string" ? null : p`: the wrong type answered with a literal. */
+function typedConditional(e: ts.Expression, p: string): boolean {
+  if (!ts.isConditionalExpression(e)) return false;
+  const test = unwrap(e.condition);
+  return (typeofTest(test, p, true) && literalValue(e.whenFalse)) || (typeofTest(test, p, false) && literalValue(e.whenTrue));
 }
 
 const isName = (e: ts.Expression, p: string): boolean => ts.isIdentifier(unwrap(e)) && (unwrap(e) as ts.Identifier).text === p;
@@ -92,7 +104,10 @@ function returnsName(st: ts.Statement, p: string): boolean {
 /** `{ return true; }`, `return 0`, `return "x"`, `return null`. */
 function returnsLiteral(st: ts.Statement): boolean {
   const r = lastOf(st);
-  if (!r || !ts.isReturnStatement(r) || !r.expression) return false;
-  const x = unwrap(r.expression);
+  return !!r && ts.isReturnStatement(r) && !!r.expression && literalValue(r.expression);
+}
+
+function literalValue(e: ts.Expression): boolean {
+  const x = unwrap(e);
   return x.kind === ts.SyntaxKind.TrueKeyword || x.kind === ts.SyntaxKind.FalseKeyword || x.kind === ts.SyntaxKind.NullKeyword || ts.isNumericLiteral(x) || ts.isStringLiteral(x);
 }

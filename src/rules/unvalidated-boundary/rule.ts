@@ -27,7 +27,7 @@ import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/ur
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
-import { ownClassMethod } from "./verifier";
+import { ownClassMethod, signedBeforeParse } from "./verifier";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
@@ -464,6 +464,8 @@ export default defineRule<Record<string, never>, CaseId>({
       env.sinkOnly = !!s.sinkOnly;
       env.uiState = !!s.uiState;
       env.parsedText = s.caseId === "jsonParseExternal";
+      // `JSON.parse(body)` of a request's raw text whose signature a check before it verified, on every path: signed.
+      if (!env.parsedText && !env.remoteReply && ts.isCallExpression(s.node) && isTextParser(s.node) && signedBeforeParse(s.node, env.callee)) return { kind: "validated" };
       for (const v of s.values) {
         let o: Outcome;
         const p = v.parent;

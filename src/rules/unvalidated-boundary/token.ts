@@ -72,6 +72,8 @@ export function isHashArg(ref: ts.Node): boolean {
   if (HASH_METHODS.has(name) && HASH_RECEIVERS.has(receiverSegments(call)[0] ?? "")) return true;
   // `crypto.scryptSync(pw, salt, 64)`, `crypto.subtle.digest("SHA-256", bytes)`.
   if (CRYPTO_DIGESTS.has(name) || name === "digest") return true;
+  // WebCrypto's HMAC, `crypto.subtle.sign("HMAC", key, encoder.encode(body))` (and its `verify`): only a signature comes out.
+  if ((name === "sign" || name === "verify") && receiverSegments(call).includes("subtle")) return true;
   // `crypto.subtle.digest("SHA-256", new TextEncoder().encode(pin))`, `timingSafeEqual(Buffer.from(token), expected)`.
   if (TO_BYTES.has(name) && call.arguments[0] === top && (name === "encode" || receiverSegments(call).join(".") === "Buffer")) return isHashArg(call);
   // `crypto.createHash("sha256").update(pin)`, `createHmac("sha256", key).update(body)`.

@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { climb, findRefs, isConditionPosition, leaves, unwrap, type FunctionLike } from "./ast";
+import { climb, enclosingFunction, findRefs, isConditionPosition, isFunctionLike, leaves, unwrap, type FunctionLike } from "./ast";
 import { comparedWithDigest, isHashArg, isJwtVerifyArg, signedText } from "./token";
 
 /** The function a call reaches: of its own module, a method of its own class, or imported from the project. */
@@ -249,6 +249,9 @@ export function hmacGated(call: ts.CallExpression, arg: ts.Node): boolean {
   if (!digest) return false;
   let top: ts.Node = digest;
   while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
+  // `"sha256=" + createHmac(…).update(body).digest("hex")`: GitHub's prefix before the digest.
+  const plus = top.parent;
+  if (plus && ts.isBinaryExpression(plus) && plus.operatorToken.kind === ts.SyntaxKind.PlusToken && plus.right === top && ts.isStringLiteralLike(unwrap(plus.left))) top = plus;
   const held = top.parent && nextAfter(top.parent, top);
   const s = held?.next;
   return !!s && ts.isIfStatement(s) && !s.elseStatement && leaves(s.thenStatement) && mismatchTest(unwrap(s.expression), held.name);
@@ -278,4 +281,44 @@ function mismatchTest(e: ts.Expression, name: string): boolean {
   if (!ts.isCallExpression(c) || calleeName(c) !== "timingSafeEqual") return false;
   const holds = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === name) || ts.forEachChild(n, holds) === true;
   return c.arguments.some(holds);
+}
+
+/**
+ * `const body = await c.req.text(); const isValid = await verifyGitHubSignature(body, signature, secret); if (!isValid)
+ * return c.json(…, 401); const payload = JSON.parse(body)`: the raw text handed, before its parse, to a function of the
+ * project that checks its signature (every read of the parameter an HMAC or digest check, see {@link verifierOf}) whose
+ * answer ends the request when it fails, or the text's own HMAC compared at once (see {@link hmacGated}). Only a body the
+ * provider signed gets past: what is parsed of it is a signed payload (round 27's decision; held round 44's linear-agent
+ * `src/handlers/github-webhook.ts:38`, decided clean). The check has to run on every path: a statement of a block the
+ * parse is in (`if (secret) { … }` around it leaves the unsigned body on the other path, retired held round 40's
+ * wacapi webhook, decided finding).
+ */
+export function signedBeforeParse(parse: ts.CallExpression, callee: CalleeOf | undefined): boolean {
+  const text = parse.arguments[0] && unwrap(parse.arguments[0]);
+  if (!text || !ts.isIdentifier(text)) return false;
+  const fn = enclosingFunction(parse);
+  if (!fn?.body) return false;
+  for (const ref of findRefs(text.text, fn.body, fn.body.pos)) {
+    if (ref.pos >= text.pos) break;
+    const top = climb(ref);
+    const call = top.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(top as ts.Expression) || !alwaysRunsBefore(call, parse)) continue;
+    if (hmacGated(call, top)) return true;
+    if (callee && verifierOf(call, call.arguments.indexOf(top as ts.Expression), callee) === "signature" && answerTested(call)) return true;
+  }
+  return false;
+}
+
+const SHORT_CIRCUITS = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+/** The statement holding `call` is one of a block that holds `later` too, before it: it runs on every path to it. */
+function alwaysRunsBefore(call: ts.Node, later: ts.Node): boolean {
+  let st: ts.Node = call;
+  while (st.parent && !ts.isBlock(st.parent)) {
+    if (ts.isIfStatement(st.parent) || ts.isConditionalExpression(st.parent) || isFunctionLike(st.parent)) return false;
+    if (ts.isBinaryExpression(st.parent) && st.parent.right === st && SHORT_CIRCUITS.has(st.parent.operatorToken.kind)) return false;
+    st = st.parent;
+  }
+  const block = st.parent;
+  return !!block && later.pos >= block.pos && later.end <= block.end && st.end <= later.pos;
 }
