@@ -3,6 +3,8 @@ import type { ProjectHost } from "../../engine/types";
 
 /** Folders of sample code: what the project shows its users, not what it deploys. */
 export const EXAMPLE_DIR_RE = /\/(?:examples?|samples?|demos?)\//i;
+/** A file named as sample code: `example.ts`, `example_v1.js`, `examples-watcher.ts`, `config.example.ts` (paths are short). */
+export const EXAMPLE_FILE_RE = /(?:^|\/)(?:examples?(?:[-_.][\w.-]*)?|[\w-]+\.example)\.[cm]?[jt]sx?$/i;
 const EXAMPLE_NAME_RE = /^(?:examples?|samples?|demos?)$/i;
 const MANIFESTS = ["package.json", "deno.json", "deno.jsonc", "pnpm-workspace.yaml"] as const;
 

@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { inDocSearchConfig } from "./docsearch";
-import { EXAMPLE_DIR_RE, inExamplePackage } from "./example-package";
+import { EXAMPLE_DIR_RE, EXAMPLE_FILE_RE, inExamplePackage } from "./example-package";
 import { innermostNodeAt } from "../../engine/walk";
 import { defineRule } from "../../engine/define-rule";
 import { describeSecret } from "../../engine/redact";
@@ -426,6 +426,10 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         inLocaleTable(projectPath()) ||
         // A package of its own in the project's `examples/` (`examples/testing/package.json`): still an example.
         (ctx.profile.hasManifest && inExamplePackage(ctx.profile.root, ctx.project)));
+    // Sample code: the examples folders above, and a file named as an example (`example.ts`, `example_v1.js`,
+    // `example-watcher.ts`, `config.example.ts`) at any depth.
+    let sampleFile: boolean | undefined;
+    const sampleCode = () => (sampleFile ??= EXAMPLE_DIR_RE.test(projectPath()) || EXAMPLE_FILE_RE.test(projectPath()) || (ctx.profile.hasManifest && inExamplePackage(ctx.profile.root, ctx.project)));
     let browser: boolean | undefined;
     // A translation file (`locales/de/…`, `i18n/fr.ts`), judged once per file.
     let localeFile: boolean | undefined;
@@ -481,6 +485,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // Read off the environment's own object (`ENV.stripeSecret || "sk_test_placeholder"`), a placeholder is reported as for `process.env`.
         // (A "not configured" sentinel, `env.STRIPE_SECRET_KEY ?? "stripe-unconfigured"`, says so and stays clean.)
         if (lc.option && value === undefined && ((!lc.envObject && (isPlaceholder(s) || isStandInValue(s))) || isUnconfiguredSentinel(s) || isNonSecretValue(s) || (lenient() && handTyped(s)))) return;
+        // Sample code shows its reader where the key goes: a placeholder fallback in an example file or folder
+        // (`process.env.FIRECRAWL_API_KEY || "fc-YOUR_API_KEY"` in an SDK's `example.ts`) is no setting anything deploys.
+        if (value === undefined && isPlaceholder(s) && sampleCode()) return;
         // `ctx.apiKey ?? "internal-agent"`: the request's own field, labelled when absent; no setting has a default here.
         if (lc.option && value === undefined && handTyped(s) && ts.isBinaryExpression(node.parent) && isRequestField(node.parent.left)) return;
         // Test code: a local database as the default, or `process.env.X = process.env.X || "…"` configuring the test itself.

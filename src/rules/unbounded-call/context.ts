@@ -3,7 +3,7 @@ import { assetsOnlyWorker, packageWorkerOnly } from "./assets-worker";
 import { unwrap } from "./ast";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
+import { belowRoot, inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
 import { isUseClient, SERVER_DEPS } from "../../profile/detect";
 import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
@@ -139,6 +139,13 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   return true;
 }
 
+// A module that calls React's state or effect hooks renders only as a client component (a server component may not call
+// them): a pages-router component (`components/importing/ImportFromStatsig.tsx`) or a hook (`components/hooks/useApi.ts`)
+// is the browser's like a `"use client"` one. Single words: linear.
+const CLIENT_HOOK_RE = /\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*[<(]/;
+// A test file or a suite's folder; its import is the suite's.
+const TEST_IMPORTER_RE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)(?:__tests__|tests?)\//;
+
 /** Importers followed at most when asking whether only client components import a module, and how far up. */
 const MAX_CLIENT_IMPORTERS = 24;
 const MAX_CLIENT_DEPTH = 3;
@@ -161,15 +168,24 @@ function importedOnlyByClient(ctx: RuleContext<unknown>): boolean {
     const known = files.memo.get(key) as boolean | undefined;
     if (known !== undefined) return known;
     const importers = index.importersOf(file);
-    let answer = importers.length > 0;
+    let answer = true;
+    let product = 0;
     for (const imp of importers) {
       if (!answer) break;
-      if (seen.has(imp)) continue;
+      if (seen.has(imp)) {
+        product++;
+        continue;
+      }
       if (--budget < 0) return false;
+      // A test that imports the module runs it in the suite, not in the product.
+      if (TEST_IMPORTER_RE.test(belowRoot(imp, ctx.profile.root).replace(/\\/g, "/"))) continue;
+      product++;
       const text = ctx.project.readFile(imp);
       if (text === undefined || SERVER_TEXT_RE.test(text)) answer = false;
-      else if (!isUseClient(text)) answer = depth < MAX_CLIENT_DEPTH && !SERVER_PATH_RE.test(imp) && clientOnly(imp, depth + 1, new Set([...seen, imp]));
+      else if (!isUseClient(text) && !CLIENT_HOOK_RE.test(text)) answer = depth < MAX_CLIENT_DEPTH && !SERVER_PATH_RE.test(imp) && clientOnly(imp, depth + 1, new Set([...seen, imp]));
     }
+    // Imported by nothing but tests (or nothing at all): a route, a page or a script, as before.
+    if (product === 0) answer = false;
     files.memo.set(key, answer);
     return answer;
   };

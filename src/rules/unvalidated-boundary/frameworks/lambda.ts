@@ -21,7 +21,7 @@ export function lambdaHandlerOf(id: ts.Identifier): FunctionLike | undefined {
   const name = functionName(fn) ?? "";
   if ((name === "handler" || name === "main" || /Handler$/.test(name)) && (isExportedFunction(fn) || name === "handler") && /^(?:event|evt|e)$/.test(id.text)) return fn;
   // Serverless Framework modules export one handler per function: `module.exports.create = async (event, context) => …`.
-  if (isExportedFunction(fn) && /^(?:event|evt)$/.test(id.text) && (fn.parameters.length === 1 || /^(?:context|ctx|_context|_ctx|callback|cb)$/.test(nameOf(fn.parameters[1])))) return fn;
+  if (isExportedFunction(fn) && !otherEvent(b.param, fn) && /^(?:event|evt)$/.test(id.text) && (fn.parameters.length === 1 || /^(?:context|ctx|_context|_ctx|callback|cb)$/.test(nameOf(fn.parameters[1])))) return fn;
   return undefined;
 }
 
@@ -70,12 +70,29 @@ export function lambdaBodySource(node: ts.PropertyAccessExpression, sf: ts.Sourc
 export function eventHandlerOf(id: ts.Identifier): FunctionLike | undefined {
   if (!/^(?:event|evt)$/.test(id.text)) return undefined;
   const b = findBinding(id);
-  return b && b.kind === "param" && b.index === 0 && !b.element ? b.fn : undefined;
+  return b && b.kind === "param" && b.index === 0 && !b.element && !otherEvent(b.param, b.fn) ? b.fn : undefined;
+}
+
+// Array methods whose callback's first parameter is an element of the array, never an invocation's event.
+const ELEMENT_CALLBACKS = new Set(["map", "filter", "forEach", "flatMap", "some", "every", "find", "findIndex", "findLast", "findLastIndex"]);
+// Anchored or single words: linear on any input. Type names a request event of any platform may carry.
+const REQUEST_TYPE_RE = /Lambda|Gateway|ALB|Http|Request|Proxy|Handler|Function|Api|API|Netlify|Context|^Event$|^Any/;
+
+/**
+ * True when a parameter named like an event is something else the code names: an element of an array
+ * handed to `events.map((event) => …)`, or a parameter typed with a type of the project's own that names no
+ * request (`event: IngestionEventType`, production langfuse's ingestion events, parsed by their Zod schema upstream).
+ */
+function otherEvent(param: ts.ParameterDeclaration | undefined, fn: FunctionLike): boolean {
+  const call = fn.parent;
+  if (call && ts.isCallExpression(call) && call.arguments.some((a) => a === fn) && ts.isPropertyAccessExpression(call.expression) && ELEMENT_CALLBACKS.has(call.expression.name.text)) return true;
+  const type = typeNameOf(param);
+  return !!type && !EVENT_TYPE_RE.test(type) && !REQUEST_TYPE_RE.test(type);
 }
 
 function eventParamOf(id: ts.Identifier): FunctionLike | undefined {
   const b = findBinding(id);
-  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element || otherEvent(b.param, b.fn)) return undefined;
   return /^(?:event|evt|e|req|request)$/.test(id.text) || isExportedFunction(b.fn) ? b.fn : undefined;
 }
 
