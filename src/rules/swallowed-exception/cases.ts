@@ -13,7 +13,7 @@ import { walksAPath } from "./path-walk";
 import { filtersResults, isNoneAnswer, itemMapsOf } from "./batch-item";
 import { retriedUntilSet, unsetLocalFeedsFailure, unsetLocalTriedAnotherWay } from "./unset-fallback";
 import { checkBareThen, onlyDroppedSupabaseWrites, onlySupabaseResultsInTry } from "./result-error";
-import { handlerRecordsFailureInFlag, recordsOutcomeAsNegation, recordsSuccessInFlag } from "./outcome-flag";
+import { catchRecordsExitCode, handlerRecordsFailureInFlag, recordsOutcomeAsNegation, recordsSuccessInFlag } from "./outcome-flag";
 import { dateMethodInput, memoRendersForDisplay, readPath, throughDate, withoutCasts } from "./kept-input";
 import { isChatAck, tryOnlyAcksChat } from "./chat-ack";
 import { answersNoOptions } from "./failure-notice";
@@ -294,6 +294,22 @@ function rethrows(node: ts.Node, errName: string): boolean {
   return throws.some((t) => t.expression !== undefined && references(t.expression, errName));
 }
 
+/**
+ * `catch (err) { if (err.status !== 1) throw err; throw new Error(`${branch} is ahead of origin`); }` (production
+ * etherpad-lite's release script, `git merge-base --is-ancestor` answering "no" with exit status 1): a negated check
+ * earlier in the catch rethrows every other error, so the new error is thrown only for the one expected error,
+ * which the check names in full: the message says what it meant, and no failure's cause is lost.
+ */
+function expectedErrorMapped(block: ts.Block, t: ts.ThrowStatement, errName: string | undefined): boolean {
+  if (!errName || t.parent !== block) return false;
+  const at = block.statements.indexOf(t);
+  return block.statements.slice(0, at).some((s) => {
+    if (!ts.isIfStatement(s) || s.elseStatement || !isNegatedCheck(s.expression, errName) || !isSpecificCheck(s.expression, errName)) return false;
+    const then = ts.isBlock(s.thenStatement) && s.thenStatement.statements.length === 1 ? s.thenStatement.statements[0]! : s.thenStatement;
+    return ts.isThrowStatement(then) && !!then.expression && ts.isIdentifier(then.expression) && then.expression.text === errName;
+  });
+}
+
 /** The statements after a try (in its block) throw or answer a failure: an error its catch lets fall out is handled there. */
 function afterTryHandles(tryStmt: ts.TryStatement): boolean {
   const parent = tryStmt.parent;
@@ -375,7 +391,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // A comment explains a swallow; it does not bring back an error replaced by a new one.
   const tryStmt = clause.parent as ts.TryStatement;
   // Nor a notice helper's (`// Fallback for dev:` above a log of the OTP) whose callers in other modules tell the user it went out (other-modules.ts).
-  const explained = catchCommentExplains(ctx, block) && !answersSuccess(block) && !storesMadeUpValue(clause) && !(block.statements.length === 0 && swallowsItsOwnCheck(tryStmt)) && noticeHelperVerdict(ctx, clause) !== "claimed";
+  const explained = catchCommentExplains(ctx, block, errName) && !answersSuccess(block) && !storesMadeUpValue(clause) && !(block.statements.length === 0 && swallowsItsOwnCheck(tryStmt)) && noticeHelperVerdict(ctx, clause) !== "claimed";
   // `try { // await db.update(…) } catch (error) {}`: a try with no statements (comments or code
   // commented out only) cannot throw, so its catch never runs, whatever it holds.
   if (tryStmt.tryBlock.statements.length === 0) return;
@@ -413,7 +429,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (throws.length > 0) {
     // A throw inside a nested catch is that catch's business: it is judged there. One finding per
     // catch: it sits on the catch, and several on one line say no more (held round 27).
-    for (const t of fallThroughFirst(clause, throws)) if (enclosingCatch(t) === clause && reportThrow(ctx, clause, t, errName)) break;
+    for (const t of fallThroughFirst(clause, throws)) if (enclosingCatch(t) === clause && !expectedErrorMapped(block, t, errName) && reportThrow(ctx, clause, t, errName)) break;
     return;
   }
   // `next(new Error("…"))`: a new error handed on in place of the caught one.
@@ -478,6 +494,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (recordsOutcomeAsNegation(tryStmt, block)) return;
   // `let configured = false; try { register(); configured = true; } catch (e) { warn(e); }` and a read of the flag (outcome-flag.ts).
   if (shape.kind === "log" && recordsSuccessInFlag(tryStmt, block)) return;
+  // `let localCode = 0;` … `catch (e) { log(e); localCode = 1; }` … `this.exit(localCode)` (outcome-flag.ts).
+  if (catchRecordsExitCode(tryStmt, block)) return;
   // A log line that says it skips the check ("skipping verification") states no policy for failing open.
   // Data made up in the catch and stored later is no fallback a log line can announce (stored-fallback.ts).
   // A notice helper's "[fallback] OTP for …" log line is no policy when its callers in other modules tell the user the notice went out (other-modules.ts).
@@ -710,12 +728,22 @@ function answersSuccess(block: ts.Block): boolean {
  * not in English (`[^\x00-\x7F]`: the words above cannot read it). A note above a `return`, a
  * `throw`, a `break`/`continue`, a log call or an assignment explains as before.
  */
-function catchCommentExplains(ctx: RuleContext, block: ts.Block): boolean {
+function catchCommentExplains(ctx: RuleContext, block: ts.Block, errName: string | undefined): boolean {
   const text = ctx.text;
   // Every range read below lies inside the block, and hasExplainingComment needs a `//` or `/*` in
   // its range: a block without either explains nothing, and its steps need not be gathered.
   const whole = text.slice(block.getStart(ctx.sourceFile), block.getEnd());
   if (whole.indexOf("//") === -1 && whole.indexOf("/*") === -1) return false;
+  // `if (e.statusCode === 410) { // Remove stale connections … }`: a note inside the branch of a check for
+  // one error speaks of that error, not of the others the catch drops (partialErrorCheck).
+  const skipped = errName ? checkBranches(block, errName) : [];
+  const explains = (start: number, end: number): boolean => {
+    for (const b of skipped) {
+      if (b.end <= start || b.start >= end) continue;
+      return (b.start > start && explains(start, b.start)) || (b.end < end && explains(b.end, end));
+    }
+    return hasExplainingComment(text, start, end);
+  };
   const steps: ts.Statement[] = [];
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n)) return;
@@ -728,12 +756,25 @@ function catchCommentExplains(ctx: RuleContext, block: ts.Block): boolean {
     const lead = st.getFullStart();
     const start = st.getStart(ctx.sourceFile);
     if (lead < from) continue;
-    if (hasExplainingComment(text, from, lead)) return true;
+    if (explains(from, lead)) return true;
     const note = text.slice(lead, start);
-    if (hasExplainingComment(text, lead, start) && (STEP_NOTE_EXPLAINS_RE.test(note) || /[^\x00-\x7F]/.test(note))) return true;
+    if (explains(lead, start) && (STEP_NOTE_EXPLAINS_RE.test(note) || /[^\x00-\x7F]/.test(note))) return true;
     from = start;
   }
-  return hasExplainingComment(text, from, block.getEnd());
+  return explains(from, block.getEnd());
+}
+
+/**
+ * The branches of the block's checks for one specific error (`if (e.code === "ENOENT") { … }`, no `else`, not
+ * negated), as text ranges: their comments are not read as the catch's.
+ */
+function checkBranches(block: ts.Block, errName: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  for (const s of block.statements) {
+    if (!ts.isIfStatement(s) || s.elseStatement || !isSpecificCheck(s.expression, errName) || isNegatedCheck(s.expression, errName)) continue;
+    ranges.push({ start: s.thenStatement.getStart(), end: s.thenStatement.getEnd() });
+  }
+  return ranges;
 }
 
 /**
@@ -2489,18 +2530,52 @@ function promiseUsedLater(call: ts.CallExpression): boolean {
   const recv = (call.expression as ts.PropertyAccessExpression).expression;
   if (!ts.isIdentifier(recv) && !(ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
   let stmt: ts.Node | undefined = call.parent;
+  // `const pc = p.catch(() => {}).then(cleanUp); chains.set(ch, pc); return await p;` (production etherpad-lite's
+  // per-pad queue): a side chain of the local `p`, kept apart, while `p` itself is awaited below.
+  const chain = ts.isIdentifier(recv) ? sideChainDeclaration(call) : undefined;
+  if (chain) stmt = chain;
+  // `const promise = this.opPush(id); this._pushes.set(id, promise); promise.catch(() => {});` (production
+  // grist-core): the promise is kept in a collection or a field for the code that awaits it; the handler only
+  // marks this copy handled.
+  else if (ts.isIdentifier(recv) && stmt && ts.isExpressionStatement(stmt) && storedBefore(stmt, recv.text)) return true;
   // `tail = p.then(noop, noop);`
   if (stmt && ts.isBinaryExpression(stmt) && stmt.operatorToken.kind === ts.SyntaxKind.EqualsToken && stmt.right === call) stmt = stmt.parent;
   // `void p.catch(() => { if (memo === p) memo = undefined; }); return p;`: `void` only marks the side chain as not waited on.
   if (stmt && ts.isVoidExpression(stmt)) stmt = stmt.parent;
-  if (!stmt || !ts.isExpressionStatement(stmt)) return false;
+  if (!stmt || !(ts.isExpressionStatement(stmt) || stmt === chain)) return false;
   const container = stmt.parent;
   if (!container || !(ts.isBlock(container) || ts.isSourceFile(container))) return false;
   const name = ts.isIdentifier(recv) ? recv.text : (recv as ts.PropertyAccessExpression).name.text;
-  const idx = container.statements.indexOf(stmt);
+  const idx = container.statements.indexOf(stmt as ts.Statement);
   for (let i = idx + 1; i < container.statements.length; i++) {
     const s = container.statements[i]!;
     if (ts.isIdentifier(recv) ? references(s, name) : s.getText().includes(`this.${name}`)) return true;
+  }
+  return false;
+}
+
+/** `const pc = p.catch(noop).then(f);`: the statement declaring a chain that starts at the handler's call on `p`. */
+function sideChainDeclaration(call: ts.CallExpression): ts.VariableStatement | undefined {
+  let top: ts.Expression = call;
+  while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent) top = top.parent.parent;
+  const d = top.parent;
+  return ts.isVariableDeclaration(d) && d.initializer === top && ts.isVariableDeclarationList(d.parent) && ts.isVariableStatement(d.parent.parent) ? d.parent.parent : undefined;
+}
+
+// Calls that keep a value in a collection: `map.set(key, p)`, `list.push(p)`, `set.add(p)`.
+const STORE_METHODS = new Set(["set", "push", "add", "unshift"]);
+
+/** An earlier statement of `stmt`'s block hands the local `name` to a collection (`this._pushes.set(id, name)`) or a field (`this.pending = name`). */
+function storedBefore(stmt: ts.Statement, name: string): boolean {
+  const container = stmt.parent;
+  if (!ts.isBlock(container) && !ts.isSourceFile(container)) return false;
+  const named = (e: ts.Expression): boolean => ts.isIdentifier(e) && e.text === name;
+  for (const s of container.statements) {
+    if (s === stmt) return false;
+    if (!ts.isExpressionStatement(s)) continue;
+    const e = s.expression;
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && STORE_METHODS.has(e.expression.name.text) && e.arguments.some(named)) return true;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(e.left) && named(e.right)) return true;
   }
   return false;
 }

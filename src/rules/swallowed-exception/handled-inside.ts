@@ -238,8 +238,14 @@ const NO_PROMISE_RE = /^(?:JSON\.(?:parse|stringify)|String|Number|Boolean|parse
 /** `JSON.parse(decrypt(enc)) as T`: a call of a built-in that answers a value, through casts and parentheses. */
 function answersNoPromise(e: ts.Expression): boolean {
   while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-  return ts.isCallExpression(e) && NO_PROMISE_RE.test(e.expression.getText());
+  if (!ts.isCallExpression(e)) return false;
+  // `return text.trim().toUpperCase().includes("YES");`: a string's or an array's own method, which answers a value.
+  if (ts.isPropertyAccessExpression(e.expression) && VALUE_METHOD_RE.test(e.expression.name.text)) return true;
+  return NO_PROMISE_RE.test(e.expression.getText());
 }
+
+// Methods of strings and arrays that answer a plain value (a boolean, an index, a string).
+const VALUE_METHOD_RE = /^(?:includes|startsWith|endsWith|indexOf|lastIndexOf|toLowerCase|toUpperCase|trim|trimStart|trimEnd|toString|toFixed|join|split)$/;
 
 /** The method `name` of the class `node` is in: `async logEvent(…) {…}` or `logEvent = async (…) => {…}`. */
 export function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclaration | undefined {
@@ -290,16 +296,52 @@ function answersTheFailure(body: ts.Block): boolean {
  * judged at the inner catches (held rounds 23 to 25: a catch whose helpers all end their own failures).
  */
 export function nothingThrowsInto(tryBlock: ts.Block, project?: { files: ProjectFiles; path: string }): boolean {
+  let loaded: LoadedFunctions | undefined;
   const ok = (s: ts.Statement): boolean => {
     if (cannotThrow(s)) return true;
+    // `const { checkSemanticSimilarity } = await import("./claude");`: a module of the project, loaded for the calls below.
+    const imported = project && dynamicImportOf(s, project);
+    if (imported) {
+      loaded = new Map([...(loaded ?? []), ...imported]);
+      return true;
+    }
     if (ts.isBlock(s)) return s.statements.every(ok);
     if (ts.isIfStatement(s)) return plain(s.expression) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement));
     if (ts.isForOfStatement(s) && !s.awaitModifier) return plain(s.expression) && ok(s.statement);
     if (ts.isExpressionStatement(s) && ts.isAwaitExpression(s.expression) && ts.isCallExpression(s.expression.expression) && ownCallCannotReject(s.expression.expression)) return true;
     const call = awaitedHelperCall(s);
-    return !!call && helperEndsItsFailures(call, tryBlock.getSourceFile(), project);
+    return !!call && helperEndsItsFailures(call, tryBlock.getSourceFile(), project, 0, loaded);
   };
   return tryBlock.statements.every(ok);
+}
+
+/** Functions a `try` loaded with `await import(…)`, by local name: the function and the module it is in. */
+type LoadedFunctions = Map<string, { fn: ts.FunctionLikeDeclaration; sf: ts.SourceFile; path: string }>;
+
+/**
+ * `const { checkSemanticSimilarity } = await import("./claude");`: a relative module of the project that exists,
+ * destructured into names each of which is one of its top-level functions. A project module loads; what the
+ * functions do is judged as for a static import (helperEndsItsFailures).
+ */
+function dynamicImportOf(s: ts.Statement, project: { files: ProjectFiles; path: string }): LoadedFunctions | undefined {
+  if (!ts.isVariableStatement(s) || s.declarationList.declarations.length !== 1) return undefined;
+  const d = s.declarationList.declarations[0]!;
+  const init = d.initializer;
+  if (!ts.isObjectBindingPattern(d.name) || !init || !ts.isAwaitExpression(init) || !ts.isCallExpression(init.expression)) return undefined;
+  const call = init.expression;
+  const spec = call.arguments[0];
+  if (call.expression.kind !== ts.SyntaxKind.ImportKeyword || call.arguments.length !== 1 || !spec || !ts.isStringLiteralLike(spec) || !spec.text.startsWith(".")) return undefined;
+  const target = project.files.resolve(project.path, spec.text);
+  const other = target ? project.files.get(target) : undefined;
+  if (!target || !other) return undefined;
+  const found: LoadedFunctions = new Map();
+  for (const el of d.name.elements) {
+    if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name) || (el.propertyName && !ts.isIdentifier(el.propertyName))) return undefined;
+    const fn = topLevelFunction((el.propertyName as ts.Identifier | undefined ?? el.name).text, other);
+    if (!fn) return undefined;
+    found.set(el.name.text, { fn, sf: other, path: target });
+  }
+  return found;
 }
 
 /**
@@ -327,11 +369,15 @@ function awaitedHelperCall(s: ts.Statement): ts.CallExpression | undefined {
  * delegate (`const loadUserMemory = (uid) => loadData(MEM_DIR, uid, [])`) is followed to the
  * function it hands the call to, twice at most.
  */
-function helperEndsItsFailures(call: ts.CallExpression, sf: ts.SourceFile, project?: { files: ProjectFiles; path: string }, depth = 0): boolean {
+function helperEndsItsFailures(call: ts.CallExpression, sf: ts.SourceFile, project?: { files: ProjectFiles; path: string }, depth = 0, loaded?: LoadedFunctions): boolean {
   if (depth > 2 || !call.arguments.every(plain)) return false;
   let fn: ts.FunctionLikeDeclaration | undefined;
-  let home = { sf, path: project?.path };
-  if (ts.isIdentifier(call.expression)) fn = topLevelFunction(call.expression.text, sf);
+  let home: { sf: ts.SourceFile; path: string | undefined } = { sf, path: project?.path };
+  const dynamic = ts.isIdentifier(call.expression) ? loaded?.get(call.expression.text) : undefined;
+  if (dynamic) {
+    fn = dynamic.fn;
+    home = { sf: dynamic.sf, path: dynamic.path };
+  } else if (ts.isIdentifier(call.expression)) fn = topLevelFunction(call.expression.text, sf);
   else if (ts.isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword) fn = classMethod(call, call.expression.name.text);
   if (!fn && project && home.path) {
     const imported = importedFunction(call, sf, home.path, project.files);

@@ -98,3 +98,37 @@ function testsPresence(r: ts.Identifier): boolean {
   if (ts.isConditionalExpression(p) && p.condition === r) return true;
   return ts.isBinaryExpression(p) && p.left === r && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken);
 }
+
+// A local named for a process's or a step's status: `exitCode`, `localCode`, `rc`, `status`.
+const CODE_NAME_RE = /(?:^|[a-z])(?:code|Code|status|Status)$|^(?:code|rc|status)$/;
+
+/**
+ * `let localCode = 0; for (const ext of this.extensions) { try { await ext.stop(); } catch (error) {
+ * logger.error(…); localCode = 1; } } … return await this.exit(code !== 0 ? code : localCode);` (production
+ * zigbee2mqtt's `Controller.stop`, triaged false): besides log lines the catch sets a `let` named for a
+ * status code, declared `0` in a block around it, to another number, and a later statement of that block
+ * reads it: the failure is kept in the exit code, as a promise handler's `exitCode = 1` is
+ * ({@link handlerRecordsFailureInFlag}). A code nothing reads afterwards stays reported.
+ */
+export function catchRecordsExitCode(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
+  let code: { name: string; value: ts.Expression } | undefined;
+  for (const st of catchBlock.statements) {
+    const a = localAssignment(st);
+    if (a && !code && ts.isNumericLiteral(a.value) && Number(a.value.text) !== 0 && CODE_NAME_RE.test(a.name)) code = a;
+    else if (!(ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  }
+  if (!code) return false;
+  const want = code;
+  for (let p: ts.Node = tryStmt; p.parent && !ts.isFunctionLike(p); p = p.parent) {
+    const list = p.parent;
+    if (!ts.isBlock(list) && !ts.isSourceFile(list)) continue;
+    const at = list.statements.indexOf(p as ts.Statement);
+    const decl = list.statements.slice(0, at).find((st): st is ts.VariableStatement => ts.isVariableStatement(st) && !(st.declarationList.flags & ts.NodeFlags.Const) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === want.name));
+    if (!decl) continue;
+    const d = decl.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === want.name)!;
+    if (!d.initializer || !ts.isNumericLiteral(d.initializer) || Number(d.initializer.text) !== 0) return false;
+    return list.statements.slice(at + 1).some((st) => references(st, want.name));
+  }
+  return false;
+}
+
