@@ -4149,12 +4149,7 @@ function checkErrorListener(ctx: RuleContext, call: ts.CallExpression, event: st
   // judge the outcome (production rallly, nango). Process-level handlers, and a listener that resolves, stay.
   if (ctx.isTestFile && event === "error" && !resolves) return;
   const scope = scopeOf(call);
-  const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
-  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, rejectName, logCallOf, emitter) });
-}
-
-function rejectInScope(params: readonly string[]): string | undefined {
-  return params.find((p) => p === "reject");
+  ctx.report({ case: "emptyErrorHandler", node: handler, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), handler, event, resolves, logCallOf, emitter) });
 }
 
 export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void {
@@ -4167,8 +4162,7 @@ export function checkOnerror(ctx: RuleContext, node: ts.BinaryExpression): void 
   if (verdict !== "noop" && !resolves) return;
   const scope = scopeOf(node);
   const event = left.name.text;
-  const rejectName = resolves ? rejectInScope(scope.allParams) : undefined;
-  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", rejectName, logCallOf, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
+  ctx.report({ case: "emptyErrorHandler", node: h, data: { event }, fixes: () => errorHandlerFixes(fixEnv(ctx, scope), h, event === "onerror" ? "error" : "unhandledrejection", resolves, logCallOf, ts.isIdentifier(left.expression) ? left.expression.text : undefined) });
 }
 
 /**

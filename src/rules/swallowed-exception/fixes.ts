@@ -1160,14 +1160,14 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
   if (safe) fixes.push(safe);
   const param = isFnExpr(handler) ? handlerParam(handler).name : "err";
   // `() => done()` / `() => resolve()`: the channel is right there, hand it the error.
-  const channel = successChannel(handler, env.scope.allParams);
+  const channel = successChannel(env, handler);
   // Inside a catch block (`catch (err) { await markFailed(id).catch(() => {}); throw err; }`) the
   // handler's error is secondary: handed on, it would replace the original, so it is only logged.
   const secondary = enclosingCatch(call) !== undefined;
   if (secondary) {
     // Neither a rethrow nor a hand-off to `done`/`reject`.
   } else if (channel) {
-    fixes.push({ title: `Pass the error to ${channel}`, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel}(${param})` }] });
+    fixes.push({ title: `Pass the error to ${channel.name}`, kind: "suggestion", edits: [...channel.edits, { start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${channel.name}(${param})` }] });
   } else {
     const topLevel = isScriptTopLevel(env, call);
     if (topLevel || handlerRethrowFits(env, call, handler, isLog)) {
@@ -1182,8 +1182,11 @@ export function promiseHandlerFixes(env: FixEnv, call: ts.CallExpression, handle
   return fixes;
 }
 
-/** `done`/`cb`/`callback`/`next` called with no error, or `resolve` where `reject` is in scope. */
-function successChannel(handler: ts.Expression, params: readonly string[]): string | undefined {
+/**
+ * `done`/`cb`/`callback`/`next` called with no error, `resolve` where `reject` is in scope, or a
+ * parameter of the executor whose promise the handler settles (`.catch(() => ok(null))` in `(ok, fail)`).
+ */
+function successChannel(env: FixEnv, handler: ts.Expression): { name: string; edits: TextEdit[] } | undefined {
   if (!isFnExpr(handler)) return undefined;
   let expr: ts.Node | undefined = handler.body;
   if (ts.isBlock(handler.body)) {
@@ -1192,9 +1195,10 @@ function successChannel(handler: ts.Expression, params: readonly string[]): stri
   }
   if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
   const name = expr.expression.text;
-  if (/^(?:done|cb|callback|next)$/.test(name)) return name;
-  if (name === "resolve" && params.includes("reject")) return "reject";
-  return undefined;
+  if (/^(?:done|cb|callback|next)$/.test(name)) return { name, edits: [] };
+  if (name === "resolve" && env.scope.allParams.includes("reject")) return { name: "reject", edits: [] };
+  const settle = executorReject(env, handler);
+  return settle && settle.name !== name ? settle : undefined;
 }
 
 function isTopLevelStatement(call: ts.Node): boolean {
@@ -1221,7 +1225,7 @@ export function describeCall(call: ts.CallExpression): string {
  * Error listener fixes: the safe one logs the error; suggestions reject with it (a listener that
  * resolves inside a promise executor) or log and exit (process-level events).
  */
-export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: string, rejectName: string | undefined, isLog: (e: ts.Expression) => ts.CallExpression | undefined, emitter?: string): Fix[] {
+export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: string, resolves: boolean, isLog: (e: ts.Expression) => ts.CallExpression | undefined, emitter?: string): Fix[] {
   const fixes: Fix[] = [];
   const what = emitter && emitter !== "process" && event === "error" ? `${emitter} error` : event;
   const safe = handlerLogFix(env, handler, what, undefined, isLog, false);
@@ -1231,8 +1235,10 @@ export function errorHandlerFixes(env: FixEnv, handler: ts.Expression, event: st
     fixes.push(safe);
   }
   const param = isFnExpr(handler) ? handlerParam(handler).name : "err";
-  if (rejectName) {
-    fixes.push({ title: `Reject with the error`, kind: "suggestion", edits: [{ start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${rejectName}(${param})` }] });
+  // A listener that resolves: `reject` in scope, or the reject of the executor whose promise it settles (`(ok, fail)`).
+  const reject = !resolves ? undefined : env.scope.allParams.includes("reject") ? { name: "reject", edits: [] } : isFnExpr(handler) ? executorReject(env, handler) : undefined;
+  if (reject) {
+    fixes.push({ title: `Reject with the error`, kind: "suggestion", edits: [...reject.edits, { start: handler.getStart(), end: handler.getEnd(), text: `(${param}) => ${reject.name}(${param})` }] });
   } else if (event === "uncaughtException" || event === "unhandledRejection") {
     const line = env.log ? semi(env, formatLogCall(env.log.logger, quote(what, env.style.quote), param, [])) : undefined;
     // The handler's statements are replaced; its comments stay.
@@ -1281,10 +1287,17 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
     fixes.push({ title: `Log ${errName} with ${loggerLabel(env)}`, kind, ...pref, edits: [...env.log!.imports, ...paramEdits, ...edits] });
   }
   // With an else, the existing check already decides where the callback goes on.
-  if (!ts.isBlock(fn.body) || errCheck?.elseStatement) return fixes;
+  if (errCheck?.elseStatement) return fixes;
+  // `new Promise((ok, fail) => exec(cmd, (err, out) => ok(out.trim())))`: the callback settles the
+  // promise, so its error rejects it (by the executor's own names, at any depth, a concise body too).
+  const settle = errCheck || references(fn.body, errName) ? undefined : executorReject(env, fn);
+  if (!ts.isBlock(fn.body)) {
+    if (settle) fixes.push({ title: `Check ${errName} and pass it to ${settle.name}`, kind: "suggestion", edits: [...paramEdits, ...settle.edits, ...logInHandler(env, fn, semi(env, `if (${errName}) return ${settle.name}(${errName})`))] });
+    return fixes;
+  }
   const outer = env.scope.params;
   const last = outer[outer.length - 1];
-  const channel = last && /^(?:cb|callback|done|next|reject)$/.test(last) ? last : undefined;
+  const channel = settle?.name ?? (last && /^(?:cb|callback|done|next|reject)$/.test(last) ? last : undefined);
   const body = fn.body;
   const baseIndent = lineIndentAt(text, errCheck ? errCheck.getStart() : body.getStart());
   let handled: string;
@@ -1296,7 +1309,7 @@ export function callbackFixes(env: FixEnv, fn: FnExpr, errName: string, call: ts
     handled = blockOf(env, [line, semi(env, "return")], errCheck ? baseIndent : baseIndent + env.style.indentUnit);
     title = `Check ${errName}, log it with ${loggerLabel(env)} and return`;
   } else return fixes;
-  const imports = channel ? [] : env.log!.imports;
+  const imports = channel ? [...(settle?.edits ?? [])] : env.log!.imports;
   if (errCheck) {
     fixes.push({ title, kind: "suggestion", edits: [...imports, { start: errCheck.thenStatement.getStart(), end: errCheck.thenStatement.getEnd(), text: handled }] });
   } else {
@@ -1333,6 +1346,49 @@ function settlesOuter(fn: FnExpr): boolean {
   };
   visit(fn.body);
   return found;
+}
+
+/**
+ * The reject function of the `new Promise` executor whose promise the callback settles: the
+ * nearest enclosing executor, one of whose parameters the callback calls (`ok(out.trim())`), named
+ * as the executor names its second parameter (`(res, rej)`, `(ok, fail)`). An executor with its
+ * `resolve` alone gains a `reject` (`(resolve) =>` → `(resolve, reject) =>`) where the name is free
+ * in it. Undefined where a function between them, or the callback, rebinds the name.
+ */
+function executorReject(env: FixEnv, fn: FnExpr): { name: string; edits: TextEdit[] } | undefined {
+  const between: string[] = [];
+  let executor: FnExpr | undefined;
+  for (let p: ts.Node = fn; ; p = p.parent) {
+    if (!p.parent || ts.isSourceFile(p)) return undefined;
+    if (!isFunctionLike(p)) continue;
+    const np = p.parent;
+    if (p !== fn && isFnExpr(p) && ts.isNewExpression(np) && ts.isIdentifier(np.expression) && np.expression.text === "Promise" && np.arguments?.[0] === p) {
+      executor = p;
+      break;
+    }
+    for (const prm of p.parameters) between.push(...boundNames(prm.name));
+  }
+  const params = executor.parameters;
+  if (params.length === 0 || params.length > 2 || !params.every((prm) => ts.isIdentifier(prm.name))) return undefined;
+  const names = params.map((prm) => (prm.name as ts.Identifier).text);
+  // The callback settles this promise: it calls one of the executor's parameters, not rebound on the way.
+  let settles = false;
+  const visit = (n: ts.Node): void => {
+    if (settles) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && names.includes(n.expression.text) && !between.includes(n.expression.text)) settles = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  if (!settles) return undefined;
+  if (names.length === 2) return between.includes(names[1]!) ? undefined : { name: names[1]!, edits: [] };
+  // Only `resolve`: add `reject` where nothing in the executor spells it.
+  if (/\breject\b/.test(executor.getText()) || between.includes("reject")) return undefined;
+  const only = params[0]!;
+  const parenthesized = !ts.isArrowFunction(executor) || env.ctx.text.slice(executor.getStart(), only.getStart()).includes("(");
+  const edits: TextEdit[] = parenthesized
+    ? [{ start: only.getEnd(), end: only.getEnd(), text: ", reject" }]
+    : [{ start: only.getStart(), end: only.getStart(), text: "(" }, { start: only.getEnd(), end: only.getEnd(), text: ", reject)" }];
+  return { name: "reject", edits };
 }
 
 /** The log calls a branch makes as statements of its own (`if (err) console.log("…")` or its block). */
@@ -1397,6 +1453,13 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
     if (!added) return [];
     return [{ title: `Pass the caught error to ${framework} as cause`, kind: "suggestion", edits: [...edits, added] }];
   }
+  // http-errors' named classes (`new createHttpError.InternalServerError(msg)`, `new NotFound(msg)`)
+  // take a message alone: `{ cause }` would be dropped without a word. The factory makes the same
+  // class from its status and sets its properties object on the error.
+  if (ts.isNewExpression(ne) && httpErrorsClass(ne.expression)) {
+    const factory = httpErrorsFactoryCall(ne, causeProp);
+    return factory ? [{ title: `Make it with ${factory.name}(${factory.status}, …) and pass the caught error as cause`, kind: "suggestion", edits: [...edits, factory.edit] }] : [];
+  }
   const hasParens = ne.arguments !== undefined;
   if (!hasParens) edits.push({ start: ne.getEnd(), end: ne.getEnd(), text: `(undefined, { ${causeProp} })` });
   else if (args.length === 1) edits.push({ start: args[0]!.getEnd(), end: args[0]!.getEnd(), text: `, { ${causeProp} }` });
@@ -1405,10 +1468,56 @@ export function causeFixes(env: FixEnv, errName: string | undefined, clauseOrFn:
   // A project class whose constructor has no parameter left for `{ cause }` (`constructor(message:
   // string)`) would not type-check with it (log-arity.ts).
   if (ts.isNewExpression(ne) && ts.isIdentifier(ne.expression) && !errorClassTakesCause(env.ctx, name, 1, ne)) return [];
-  // http-errors' named classes (`new createHttpError.InternalServerError(msg)`, `new NotFound(msg)`)
-  // take a message alone: `{ cause }` would be dropped without a word.
-  if (ts.isNewExpression(ne) && httpErrorsClass(ne.expression)) return [];
   return [{ title: `Pass the caught error to ${name} as { cause }`, kind: "suggestion", edits }];
+}
+
+/** http-errors' named classes by their status (`createError.NotFound` is `createError[404]`), as http-errors 1.8 and 2 name them. */
+const HTTP_ERRORS_STATUS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    BadRequest: 400, Unauthorized: 401, PaymentRequired: 402, Forbidden: 403, NotFound: 404, MethodNotAllowed: 405, NotAcceptable: 406,
+    ProxyAuthenticationRequired: 407, RequestTimeout: 408, Conflict: 409, Gone: 410, LengthRequired: 411, PreconditionFailed: 412,
+    PayloadTooLarge: 413, URITooLong: 414, UnsupportedMediaType: 415, RangeNotSatisfiable: 416, ExpectationFailed: 417, ImATeapot: 418,
+    MisdirectedRequest: 421, UnprocessableEntity: 422, Locked: 423, FailedDependency: 424, TooEarly: 425, UpgradeRequired: 426,
+    PreconditionRequired: 428, TooManyRequests: 429, RequestHeaderFieldsTooLarge: 431, UnavailableForLegalReasons: 451,
+    InternalServerError: 500, NotImplemented: 501, BadGateway: 502, ServiceUnavailable: 503, GatewayTimeout: 504,
+    HTTPVersionNotSupported: 505, VariantAlsoNegotiates: 506, InsufficientStorage: 507, LoopDetected: 508, BandwidthLimitExceeded: 509,
+    NotExtended: 510, NetworkAuthenticationRequired: 511,
+  }),
+);
+
+/**
+ * `new createError.BadGateway("upstream failed")` → `createError(502, "upstream failed", { cause: e })`:
+ * http-errors' factory makes `new createError[502](msg)`, the same class with the same status,
+ * `expose`, message and name, then copies its properties object onto it. Through the file's own
+ * default binding of http-errors (`import createError from`, `const createError = require(…)`; a
+ * namespace import is not callable under esModuleInterop or in ESM); with a class it names
+ * (`TooEarly`, not a made-up `InternalError`) and no argument or one that is a string by its
+ * syntax: the factory reads its arguments by type and throws on `undefined`.
+ */
+function httpErrorsFactoryCall(ne: ts.NewExpression, causeProp: string): { name: string; status: number; edit: TextEdit } | undefined {
+  const callee = ne.expression;
+  const className = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? importBindings(callee.getSourceFile()).get(callee.text)?.exported : undefined;
+  const status = className ? HTTP_ERRORS_STATUS.get(className) : undefined;
+  if (status === undefined) return undefined;
+  let factory: string | undefined;
+  for (const [local, b] of importBindings(ne.getSourceFile())) {
+    if (b.spec === "http-errors" && (b.kind === "default" || (b.kind === "require" && b.exported === "*"))) {
+      factory = local;
+      break;
+    }
+  }
+  if (!factory || (ts.isPropertyAccessExpression(callee) && !(ts.isIdentifier(callee.expression) && callee.expression.text === factory))) return undefined;
+  const args = ne.arguments ?? [];
+  if (args.length > 1 || (args.length === 1 && !isStringBySyntax(args[0]!))) return undefined;
+  const message = args.length === 1 ? `${args[0]!.getText()}, ` : "";
+  return { name: factory, status, edit: { start: ne.getStart(), end: ne.getEnd(), text: `${factory}(${status}, ${message}{ ${causeProp} })` } };
+}
+
+/** A string whatever its operands: a string literal, a template, a `+` with a string literal or template on one side. */
+function isStringBySyntax(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return true;
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringBySyntax(e.left) || isStringBySyntax(e.right));
 }
 
 /**

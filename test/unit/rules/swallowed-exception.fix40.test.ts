@@ -12,6 +12,8 @@ const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entri
 // - "Check error, log it and return" on a callback that settles a waiting promise or caller (`exec(cmd,
 //   (error, stdout) => { resolve(stdout.trim() || "unknown") })`): the early return skips the `resolve`
 //   and the promise never settles. Not offered there; kept where nothing waits on the callback.
+//   (Session 41, fix41: such a callback is offered a rejection of the promise instead, and a class of
+//   http-errors' default export the factory with its status: swallowed-exception.fix41.test.ts.)
 
 // Koa's style: an ESM import of the default export, a 502 by its class after a log of the message.
 const KOA_CLASS = dedent`
@@ -105,11 +107,11 @@ const LOGGED_RESOLVE = dedent`
 `;
 
 const invalid: InvalidCase[] = [
-  { name: "rethrowWithoutCause: Koa, http-errors' BadGateway class takes no { cause }", filename: "src/proxy.js", code: KOA_CLASS, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 14, suggestions: [] }], output: null },
+  { name: "rethrowWithoutCause: Koa, http-errors' BadGateway class takes no { cause }", filename: "src/proxy.js", code: KOA_CLASS, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 14, suggestions: [{ title: "Make it with createError(502, …) and pass the caught error as cause", output: KOA_CLASS.replace('new createError.BadGateway("upstream failed")', 'createError(502, "upstream failed", { cause: e })') }] }], output: null },
   { name: "rethrowWithoutCause: another style, a class destructured from require('http-errors')", filename: "routes/load.js", code: NAMED_CLASS, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 14, suggestions: [] }], output: null },
   { name: "rethrowWithoutCause: neighbour, http-errors' factory keeps its cause fix", filename: "src/proxy.js", code: FACTORY, findings: [{ case: "rethrowWithoutCause", line: 5, column: 5, endColumn: 14, suggestions: [{ title: "Pass the caught error to createError as cause", output: FACTORY.replace('"upstream failed")', '"upstream failed", { cause: e })') }] }], output: null },
-  { name: "ignoredCallbackError: exec's callback resolves the executor's promise: no early return", filename: "index.js", code: EXEC_PROMISE, findings: [{ case: "ignoredCallbackError", line: 4, column: 43, endColumn: 48, suggestions: [] }], output: EXEC_PROMISE.replace("      resolve(", '      if (error) console.error("exec failed", error);\n      resolve(') },
-  { name: "ignoredCallbackError: another style, execFile in an executor (ok, fail)", filename: "src/git.ts", code: EXECFILE_TS, findings: [{ case: "ignoredCallbackError", line: 4, column: 61, endColumn: 64, suggestions: [] }], output: EXECFILE_TS.replace("      ok(", '      if (err) console.error("execFile failed", err);\n      ok(') },
+  { name: "ignoredCallbackError: exec's callback resolves the executor's promise: no early return", filename: "index.js", code: EXEC_PROMISE, findings: [{ case: "ignoredCallbackError", line: 4, column: 43, endColumn: 48, suggestions: [{ title: "Check error and pass it to reject", output: EXEC_PROMISE.replace("(resolve) =>", "(resolve, reject) =>").replace("      resolve(", "      if (error) return reject(error);\n      resolve(") }] }], output: EXEC_PROMISE.replace("      resolve(", '      if (error) console.error("exec failed", error);\n      resolve(') },
+  { name: "ignoredCallbackError: another style, execFile in an executor (ok, fail)", filename: "src/git.ts", code: EXECFILE_TS, findings: [{ case: "ignoredCallbackError", line: 4, column: 61, endColumn: 64, suggestions: [{ title: "Check err and pass it to fail", output: EXECFILE_TS.replace("      ok(", "      if (err) return fail(err);\n      ok(") }] }], output: EXECFILE_TS.replace("      ok(", '      if (err) console.error("execFile failed", err);\n      ok(') },
   { name: "ignoredCallbackError: neighbour, a callback nothing waits on keeps log and return", filename: "src/warm.ts", code: CACHE, findings: [{ case: "ignoredCallbackError", line: 4, column: 22, endColumn: 25, suggestions: [{ title: "Check err, log it with console and return", output: CACHE.replace("    cache.set(", '    if (err) {\n      console.error("fs.readFile failed in warm", { path }, err);\n      return;\n    }\n    cache.set(') }] }], output: CACHE.replace("    cache.set(", '    if (err) console.error("fs.readFile failed in warm", { path }, err);\n    cache.set(') },
   { name: "ignoredCallbackError: a logged error falling through to resolve gets no early return", filename: "lib/config.js", code: LOGGED_RESOLVE, findings: [{ case: "ignoredCallbackError", line: 4, column: 32, endColumn: 35, suggestions: [] }], output: null },
 ];
