@@ -21,7 +21,8 @@ export function lambdaHandlerOf(id: ts.Identifier): FunctionLike | undefined {
   const name = functionName(fn) ?? "";
   if ((name === "handler" || name === "main" || /Handler$/.test(name)) && (isExportedFunction(fn) || name === "handler") && /^(?:event|evt|e)$/.test(id.text)) return fn;
   // Serverless Framework modules export one handler per function: `module.exports.create = async (event, context) => …`.
-  if (isExportedFunction(fn) && /^(?:event|evt)$/.test(id.text) && (fn.parameters.length === 1 || /^(?:context|ctx|_context|_ctx|callback|cb)$/.test(nameOf(fn.parameters[1])))) return fn;
+  // A parameter typed as another kind of event (`toTicket(event: Zendesk.TicketEvent)`) is no request.
+  if (isExportedFunction(fn) && /^(?:event|evt)$/.test(id.text) && !typedAsOtherEvent(b.param) && (fn.parameters.length === 1 || /^(?:context|ctx|_context|_ctx|callback|cb)$/.test(nameOf(fn.parameters[1])))) return fn;
   return undefined;
 }
 
@@ -66,16 +67,29 @@ export function lambdaBodySource(node: ts.PropertyAccessExpression, sf: ts.Sourc
   };
 }
 
+// The words of a type a request event may be written as: API Gateway's, Netlify's `HandlerEvent`, a project's own
+// `ApiGatewayHttpEvent`, Yandex Cloud's `ICloudEvent`, a bare `Event`.
+const REQUEST_EVENT_TYPE_RE = /^I?Event$|Gateway|Handler|Lambda|ALB|Url|URL|Netlify|Http|HTTP|Request|Cloud|Proxy|Function|Api|API/;
+
+/**
+ * The parameter is typed as an event of another kind (`parseEvent(event: MicrosoftEvent)`, a calendar event
+ * Graph returned; production inbox-zero's `microsoft-events.ts`): its `body` is the event's, not a request's.
+ */
+function typedAsOtherEvent(param: ts.ParameterDeclaration): boolean {
+  const t = typeNameOf(param);
+  return t !== undefined && !REQUEST_EVENT_TYPE_RE.test(t);
+}
+
 /** The function whose first parameter `id` is, when it is named like a Lambda event (`event`, `evt`). */
 export function eventHandlerOf(id: ts.Identifier): FunctionLike | undefined {
   if (!/^(?:event|evt)$/.test(id.text)) return undefined;
   const b = findBinding(id);
-  return b && b.kind === "param" && b.index === 0 && !b.element ? b.fn : undefined;
+  return b && b.kind === "param" && b.index === 0 && !b.element && !typedAsOtherEvent(b.param) ? b.fn : undefined;
 }
 
 function eventParamOf(id: ts.Identifier): FunctionLike | undefined {
   const b = findBinding(id);
-  if (!b || b.kind !== "param" || b.index !== 0 || b.element) return undefined;
+  if (!b || b.kind !== "param" || b.index !== 0 || b.element || typedAsOtherEvent(b.param)) return undefined;
   return /^(?:event|evt|e|req|request)$/.test(id.text) || isExportedFunction(b.fn) ? b.fn : undefined;
 }
 
