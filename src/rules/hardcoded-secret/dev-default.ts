@@ -145,6 +145,23 @@ export function localDevCredential(node: ts.Node, value: string): boolean {
   return siblingSettings(node)?.some(pointsHere) ?? false;
 }
 
+// Words that say a value is made for an emulator of the provider (`emulate-google-secret`, `sk_test_emulator`).
+const EMULATOR_WORDS = new Set(["EMULATOR", "EMULATORS", "EMULATE", "EMULATED", "EMULATION"]);
+
+const saysEmulator = (text: string) => toEnvName(text).split("_").some((w) => EMULATOR_WORDS.has(w));
+
+/**
+ * A hand-typed value that says it is an emulator's, under a name or in a file that says so too
+ * (`client_secret: "emulate-google-secret"` in `emulate-seed.ts`, the seed of a local OAuth emulator, and the
+ * dev-setup script's matching `EMULATED_GOOGLE_CLIENT_SECRET = "emulate-google-secret"`; production inbox-zero):
+ * the emulator's own data, which it takes on the developer's machine; the provider never issued it. An app's
+ * own setting that holds an emulator stand-in (`STRIPE_SECRET_KEY: "sk_test_emulator"`) is judged by the
+ * settings around it (localDevCredential). The caller keeps random-looking values reported.
+ */
+export function emulatorCredential(value: string, name: string, path: string): boolean {
+  return saysEmulator(value) && (saysEmulator(name) || saysEmulator(path.slice(path.lastIndexOf("/") + 1)));
+}
+
 // The stand-in word alone as a password, repeated or numbered (`testtest`, `demo123`), and as an address's local part (`test@…`).
 const STAND_IN_LOGIN_RE = /^(test|demo)(?:\1){0,2}\d{0,4}$/i;
 const STAND_IN_USER_RE = /^(test|demo)\d{0,4}(?:@[\w.-]+)?$/i;

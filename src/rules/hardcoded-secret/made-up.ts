@@ -172,3 +172,42 @@ export function makesThrowawayAccounts(text: string, reserved: (address: string)
   const found = addressesOf(text, reserved);
   return !found.real && (found.built || found.reservedFixed.size >= 2);
 }
+
+/**
+ * A literal inside a component's preview props (`InvitationEmail.PreviewProps = { unsubscribeToken:
+ * "preview-token-123" }`): react-email's preview server renders the template with them, and nothing
+ * else reads them. They are sample data, like a story's args (production inbox-zero's
+ * `packages/resend/emails/*.tsx`). Looks up through the object and array literals around the value.
+ */
+export function inPreviewProps(node: ts.Node): boolean {
+  for (let p: ts.Node | undefined = node.parent, i = 0; p && i < 12; p = p.parent, i++) {
+    if (ts.isPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) continue;
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) return p.left.name.text === "PreviewProps";
+    return false;
+  }
+  return false;
+}
+
+// A comment that says the value is no secret: "This is not actually a secret key", "// dummy secret", "fake token".
+const NOT_SECRET_COMMENT_RE = /\bnot\s+(?:actually\s+|really\s+)?(?:a\s+)?(?:real\s+)?(?:secret|credential)s?\b|\b(?:dummy|fake)\s+(?:[a-z]+\s+)?(?:secret|key|token|password|credential)s?\b/i;
+// The same words anywhere in a file: most files have none, and skip the look at the comments.
+export const NOT_SECRET_WORDS_RE = /\bnot\s+(?:actually\s+|really\s+)?(?:a\s+)?(?:real\s+)?(?:secret|credential)|\b(?:dummy|fake)\s/i;
+
+/**
+ * The literal's own line comment, or a comment above the property or statement holding it, says it
+ * is no secret (`// This is not actually a secret key, it's just a string that we XOR with the key`
+ * above `const XOR_SECRET_KEY = "58ff…"`; `secret: "whsec_6f9f…", // dummy secret` in a test; production
+ * dub): the author wrote down that the value grants nothing. Only the first holder's comments count.
+ */
+export function commentSaysNotSecret(node: ts.Node, text: string): boolean {
+  const eol = text.indexOf("\n", node.end);
+  const rest = text.slice(node.end, eol === -1 ? text.length : eol);
+  const slashes = rest.indexOf("//");
+  if (slashes !== -1 && NOT_SECRET_COMMENT_RE.test(rest.slice(slashes))) return true;
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p) && !ts.isBlock(p); p = p.parent) {
+    if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isVariableStatement(p) || ts.isExpressionStatement(p)) {
+      return (ts.getLeadingCommentRanges(text, p.pos) ?? []).some((c) => NOT_SECRET_COMMENT_RE.test(text.slice(c.pos, c.end)));
+    }
+  }
+  return false;
+}

@@ -14,8 +14,9 @@ const SECRET_NAME_RE =
 // A name's `…Suffix` names part of another name (`awsSecretIdSuffix: "JWTAuthTokenSecret"`, the id of a secret in a
 // secret manager), as `…Prefix` does; a name ending in `region` names a region (`SECRETKEY_AWS_REGION`: production Flowise).
 // A name ending in `action` holds what a form asks for (`passwordAction === "set"`: production Cap), not the password.
+// Shopify's `checkout_token` and `cart_token` are the ids of a checkout and a cart in its order payloads (production dub).
 const NOT_SECRET_NAME_RE =
-  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|suffix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required(?![a-z]{0,16}(?:secret|token|passw(?:or)?d|pwd|apikey|passphrase)$)|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|groups?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey|source$|tables?$|region$|actions?$/;
+  /name|label|placeholder|field|type|charset$|alphabet$|chars$|characters$|ur[il]s?$|endpoint|path|route|header|prefix|suffix|length|len$|size|ttl|expir|timeout|lifetime|maxage|count|regex|pattern|message|msg|error|hint|text|title|description|help|id$|ids$|arn$|version|kind|mode|method|algorithm|alg$|storage|param|query|envvar|variable|env$|file|dir$|location|hash|digest|encrypted|policy|rule|reset|forgot|validat|strength|input|selector|icon|visible|show|toggle|public|publishable|cachekey|tokenkey|event|topic|queue|channel|format|scope|audience|issuer|strategy|enabled|required(?![a-z]{0,16}(?:secret|token|passw(?:or)?d|pwd|apikey|passphrase)$)|status|limit|interval|mask|redact|sensitive|should|needs|tokeniz|^max|^min|^num|^total|max[a-z]{0,24}tokens|tokensper|tokenusage|tokenbudget|(?:prompt|completion|input|output|cached|reasoning|candidates?|thoughts?)tokens|tokenuse$|^accesskey$|cookie$|cookiename|algolia[a-z]*search|searchonly|ips?$|cidrs?$|hosts?$|roles?$|groups?$|allowlist|whitelist|devicetoken|pushtoken|fcmtoken|apnstoken|checkouttoken|carttoken|idempotency|lookupkey|dedupkey|sortkey|partitionkey|source$|tables?$|region$|actions?$/;
 
 // An initialisation vector by its name: `iv`, `ENCRYPTION_IV`, `token.iv`, `encryptionIv`, `aesIV`,
 // `TOKEN_INIT_VECTOR` (production teable's `BACKEND_ACCESS_TOKEN_ENCRYPTION_IV`); not `priv`, `PASSWORD_PRIV`.
@@ -88,9 +89,9 @@ function placeholderWords(rest: string): boolean {
 const ELIDED_ENDS_RE = /^[A-Za-z0-9_-]{1,24}(?:\.{3}|…)[A-Za-z0-9]{1,8}$/;
 
 /** True for values that stand in for a secret: `<your-api-key>`, `your_api_key_here`, `xxx`, `${NPM_TOKEN}`, `****`, `changeme`. */
-/** Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`, `"pending_provisioning"`. */
+/** Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`, `"pending_provisioning"`, a setup CLI's `"skipped"` (production inbox-zero). */
 export function isUnconfiguredSentinel(value: string): boolean {
-  return /(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(value.trim());
+  return /(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing|skipped)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(value.trim());
 }
 
 /** `fc-YOUR_API_KEY`: a placeholder written as words after a provider's key prefix (see {@link VENDOR_PREFIX_RE}). */

@@ -39,7 +39,7 @@ import {
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { SQL_WRITE_RE, sqlValues } from "./sql";
-import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord } from "./dev-default";
+import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, emulatorCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore, returnedAfterProductionRefusal } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
@@ -49,7 +49,7 @@ import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfigu
 import { isTranslatedText } from "./locale";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { namesAField, namesEnvSetting } from "./field-key";
-import { ASSIGNED_STAND_IN_WORDS, isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts } from "./made-up";
+import { ASSIGNED_STAND_IN_WORDS, commentSaysNotSecret, inPreviewProps, isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts, NOT_SECRET_WORDS_RE } from "./made-up";
 
 export type { HardcodedSecretOptions };
 
@@ -108,6 +108,14 @@ const TEST_HELPER_DIR_RE = /\/tests?[-_]?(?:utils|helpers|support)\//i;
 
 /** A setting that defaults to this machine (`process.env.DB_HOST ?? "localhost"`, `|| "127.0.0.1:5432"`). */
 const LOCAL_HOST_DEFAULT_RE = /(?:\?\?|\|\|)\s*["'`](?:localhost|127\.0\.0\.1)(?::\d{1,5})?["'`]/;
+
+/** A test runner's configuration (`playwright.config.mjs`, `vitest.config.ts`, `cypress.config.ts`). */
+const TEST_RUNNER_CONFIG_RE = /\/(?:cypress|playwright|vitest|jest|wdio|karma)\.config\.[cm]?[jt]s$/i;
+/** Text that points at this machine: a URL, a host or a connection string on `localhost` or `127.0.0.1`. */
+const RUNS_HERE_RE = /["'`](?:[a-z][a-z0-9+.-]*:\/\/(?:[^/@\s"'`]*@)?)?(?:localhost|127\.0\.0\.1)(?![\w.-])/i;
+
+/** Characters RFC 3986 does not allow unencoded in a URL's user part: quotes, backslashes, braces, spaces. */
+const UNENCODED_USERINFO_RE = /["\\<>`{}|^ ]/;
 
 const WORD_TABLE_VALUE_RE = /^[A-Za-z][\w.-]{0,23}$/;
 
@@ -409,6 +417,10 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
     let localHostDefault: boolean | undefined;
+    // A test runner's configuration points the run at this machine (once per file).
+    let runsHere: boolean | undefined;
+    // The file has a comment's words for "not a secret" anywhere (once per file, only when a finding needs it).
+    let notSecretWords: boolean | undefined;
     // The file builds its accounts' addresses per run at a reserved domain, or seeds several fixed ones
     // there (made-up.ts): once per file.
     let throwaway: boolean | undefined;
@@ -450,6 +462,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
 
     function report(det: Detection, node: ts.Node | undefined, range?: { start: number; end: number }): void {
       if (allowed(det.value)) return;
+      // `// This is not actually a secret key` above the constant, `// dummy secret` after it: the author says it grants nothing.
+      // Not a private key (its body is the key whatever a comment says), nor a fallback (the fallback is the defect).
+      if (node && det.caseId !== "privateKey" && det.caseId !== "envFallbackLiteral" && det.caseId !== "secretInComment" && (notSecretWords ??= NOT_SECRET_WORDS_RE.test(ctx.text)) && commentSaysNotSecret(node, ctx.text)) return;
       const browserCode = det.caseId !== "secretInComment" && det.caseId !== "envFallbackLiteral" && inBrowser();
       const todo = det.caseId === "secretInComment" ? COMMENT_TODO : det.caseId === "envFallbackLiteral" ? (det.deliberate ? DEV_FALLBACK_TODO : FALLBACK_TODO) : browserCode ? (det.publicByDesign ? PUBLIC_TODO : BROWSER_TODO) : MOVE_TODO;
       const start = range ? range.start : node!.getStart(ctx.sourceFile);
@@ -495,6 +510,11 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // Test code configuring its local database part by part: a made-up default beside a host that
         // defaults to this machine (`DB_HOST ?? "localhost"`, then `DB_PASSWORD ?? " "` in a spec).
         if (value === undefined && handTyped(s) && testCode() && (localHostDefault ??= LOCAL_HOST_DEFAULT_RE.test(ctx.text))) return;
+        // A test runner's configuration that runs the suite against this machine (`playwright.config.mjs` whose
+        // `webServer` starts `next dev` on a localhost base URL): a made-up default is the test run's own setting.
+        if (value === undefined && handTyped(s) && TEST_RUNNER_CONFIG_RE.test(projectPath()) && (runsHere ??= RUNS_HERE_RE.test(ctx.text))) return;
+        // `process.env.X ?? "emulate-google-secret"`: the value an emulator of the provider was seeded with.
+        if (value === undefined && handTyped(s) && emulatorCredential(s, lc.name, projectPath())) return;
         // The settings of a local instance: a made-up default that says test, dev or emulator beside a setting that
         // fixes a service on this machine (`["S3_ENDPOINT", \`127.0.0.1:${port}\`]`, `ENV: "local"`; dev-default.ts).
         if (value === undefined && handTyped(s) && localDevCredential(node, s)) return;
@@ -583,6 +603,10 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (lc.verb === "is typed into" && handTyped(text) && QA_SCRIPT_RE.test(projectPath())) return;
           // `{ KV_URL: "http://127.0.0.1:8200", KV_TOKEN: "kv-dev-token-42" }`: a local dev service's token.
           if (handTyped(text) && localDevCredential(node, s)) return;
+          // `client_secret: "emulate-google-secret"`: a local emulator's seeded client, not the provider's.
+          if (handTyped(text) && emulatorCredential(s, lc.name, projectPath())) return;
+          // `Email.PreviewProps = { unsubscribeToken: "preview-token-123" }`: react-email's sample props for its preview.
+          if (handTyped(text) && inPreviewProps(node)) return;
           // `{ email: "lyra@example.com", password: "password2" }`: a demo account's typed password (a seeder's users).
           if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
           // `{ email: "test@capgo.app", password: "testtest" }` in a script that fixes a local service: the local stack's seeded login.
@@ -687,6 +711,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       if (v.caseId === "connectionString" && v.localHost && lenient()) return undefined;
       // The engine's default login on this machine or a compose service (`postgres:postgres@op-db`), unless an environment variable falls back to it.
       if (v.caseId === "connectionString" && v.engineDefault === true && lc.kind !== "fallback") return undefined;
+      // A test's input to an escaping check (`postgresql://user:$&"pa\\ss@db:5432/test`): a password with characters a URL's
+      // user part cannot hold unencoded is no working database URL of the suite.
+      if (v.caseId === "connectionString" && v.judged !== undefined && UNENCODED_USERINFO_RE.test(v.judged) && testCode()) return undefined;
       // A test's database anywhere else with a made-up password (`admin:super-secret@database`).
       if (v.caseId === "connectionString" && testCode() && v.judged !== undefined && looksMadeUp(v.judged)) return undefined;
       // Made-up credentials in tests: a Basic pair is judged by its decoded password, a URL parameter by its value.

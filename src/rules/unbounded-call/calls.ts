@@ -416,6 +416,8 @@ function callersPassNoBound(opts: ts.Expression | undefined, call: ts.Node, keys
     if (index < 0) return false;
     spread.push(index);
   }
+  // No spread: the options were unknown for a signal or a timeout the rule could not read, which the callers do not fill.
+  if (spread.length === 0) return false;
   return helperCallsPassNoBound(fn, spread, keys, facts, call);
 }
 

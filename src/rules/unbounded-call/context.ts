@@ -57,7 +57,8 @@ const UI_PATH_RE = /(?:^|\/)(?:components|hooks|contexts|stores?|ui|views)\//i;
 
 // Folders that hold test support, not the product: a monorepo's `libs/testing`, `test-utils`, `e2e`, and a
 // second suite's folder named test and a number (`tests2/`, `test1/`: production keystone's node tests).
-const TEST_SUPPORT_DIR_RE = /(?:^|\/)(?:testing|test-?utils|test-?helpers|test-?support|e2e|tests?\d+)\//i;
+// An end-to-end suite's folder (`playwright/`, `cypress/`: its specs, fixtures and helpers drive the app the suite started).
+const TEST_SUPPORT_DIR_RE = /(?:^|\/)(?:testing|test-?utils|test-?helpers|test-?support|e2e|tests?\d+|playwright|cypress)\//i;
 // A monorepo package of its own for them (`libs/testing` with its package.json).
 const TEST_SUPPORT_PACKAGE_RE = /\/(?:libs|packages|apps|modules)\/(?:testing|test-?utils|test-?helpers|test-?support|e2e)\/?$/i;
 // The same names for a package of its own anywhere in an enclosing project (`tests2/package.json` beside the repository's).
@@ -85,14 +86,22 @@ const CAMEL_CHECK_SCRIPT_RE = /(?:^|[\\/])test[A-Z][^\\/]*$/;
 // handler(req, res)`, `exports.handler =`, `export async function POST(`, a Worker's `export default { async fetch(`.
 const HANDLER_EXPORT_RE = /\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[^(]*)?\(\s*(?:req|request)\b|\b(?:module\.)?exports\.handler\s*=|\bexport\s+(?:const|let|(?:async\s+)?function)\s+(?:handler|GET|POST|PUT|PATCH|DELETE)\b|\bexport\s+default\s*\{\s*(?:async\s+)?fetch\s*\(/;
 
+/**
+ * Test code: tests, test-support modules (`tests.ts`, `test-utils.ts`), and a test-support package or
+ * folder (`libs/testing/`, `packages/test-utils/`, `e2e/`, `playwright/`): it drives the app under test.
+ */
+export function isTestCode(ctx: RuleContext<unknown>): boolean {
+  if (ctx.isTestFile || isTestSupportFile(ctx.path)) return true;
+  return TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/"))) || testPackageOfProject(ctx);
+}
+
 /** True when the file's code runs on a server, a worker, a function or a script. */
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
-  // Tests, test-support modules (`tests.ts`, `test-utils.ts`), and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`, `testWebhook.js`),
+  // Tests and test support, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`, `testWebhook.js`),
   // unless the script exports a request handler (a deployed function named so).
   if (ctx.isTestFile || isTestSupportFile(ctx.path)) return false;
   if ((CHECK_SCRIPT_RE.test(ctx.path) || CAMEL_CHECK_SCRIPT_RE.test(ctx.path)) && !HANDLER_EXPORT_RE.test(ctx.text)) return false;
-  // A test-support package or folder (`libs/testing/`, `packages/test-utils/`, `e2e/`): it drives the app under test.
-  if (TEST_SUPPORT_DIR_RE.test(projectPath(ctx)) || inTestSuiteFolder(ctx.path) || (ctx.profile.hasManifest && TEST_SUPPORT_PACKAGE_RE.test(ctx.profile.root.replace(/\\/g, "/"))) || testPackageOfProject(ctx)) return false;
+  if (isTestCode(ctx)) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js

@@ -156,6 +156,15 @@ export function judgeSignal(expr: ts.Expression | undefined, at: ts.Node, facts:
   if (!expr || depth > 4) return "unknown";
   const e = unwrap(expr);
   if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined")) return "none";
+  // `options.signal ?? AbortSignal.timeout(options.timeout ?? this.timeout)`: the caller's signal, else a timeout of
+  // the call's own (production dub's `base-client.ts`). Bounded when the default bounds; else judged by both sides.
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const right = judgeSignal(e.right, at, facts, depth + 1);
+    if (right === "bounded") return "bounded";
+    const left = judgeSignal(e.left, at, facts, depth + 1);
+    for (const v of ["unknown", "caller", "bounded"] as const) if (left === v || right === v) return v;
+    return "none";
+  }
   if (ts.isCallExpression(e)) {
     const callee = e.expression.getText();
     if (callee === "AbortSignal.timeout") return "bounded";

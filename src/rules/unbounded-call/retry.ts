@@ -637,12 +637,15 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const refreshes = containsCall(body, (c) => REFRESH_CALL_RE.test(calleeName(c) ?? ""));
   // A catch of a `try` that awaits nothing sees a parse failure, not a failed request (parse-reask.ts).
   const parseOnly = ts.isCatchClause(region) && syncOnlyTry(region);
+  const member = owner !== undefined && isMemberFunction(owner);
   const found: RetryFinding[] = [];
   const walk = (n: ts.Node): void => {
     if (isFunctionLikeDeclaration(n) || ts.isCatchClause(n) || ts.isClassLike(n)) return;
     if (ts.isCallExpression(n)) {
       const e = n.expression;
-      const callee = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
+      // A method is called through `this`: a bare call of its name inside it is another function's (`labelMessage(…)`
+      // imported by the class whose `labelMessage` method calls it; production inbox-zero's `email/google.ts`).
+      const callee = ts.isIdentifier(e) ? (member ? undefined : e.text) : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
       // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
       if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n)) && !askedFirst(n, root)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
@@ -652,6 +655,13 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   // One finding per failure path, at its first re-issue: the branches of one handler (`switch (reason)` with a
   // `start()` in each case) are one retry, reported once.
   return found.slice(0, 1);
+}
+
+/** A method, accessor or a function stored as a class or object property: its name is no binding inside its body. */
+function isMemberFunction(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) return true;
+  const p = fn.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && p !== undefined && (ts.isPropertyDeclaration(p) || ts.isPropertyAssignment(p)) && p.initializer === fn && !(ts.isFunctionExpression(fn) && fn.name !== undefined);
 }
 
 /**

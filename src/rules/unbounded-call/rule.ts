@@ -9,7 +9,7 @@ import { isAiWrap } from "./step-wrap";
 import { handedToBrowserCode } from "./browser-handoff";
 import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, neverUsed, type CallFinding } from "./calls";
 import { insideRaceOrWrapper, nobodyWaits } from "./nobody-waits";
-import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, projectPath } from "./context";
+import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, isTestCode, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf, libraryOf } from "./libraries";
@@ -287,7 +287,7 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         if (r && !hasDeliberateComment(ctx.text, p, sf)) retries.push(r);
       }
       // Only a name bound to axios-retry can call it: most files bind none, and skip the second pass over the calls.
-      const axiosRetry = [...facts.bindings.values()].some((b) => b.lib === "axios-retry");
+      const axiosRetry = [...facts.bindings.values()].some((b) => b.lib === "axios-retry") && !isTestCode(ctx);
       for (const call of axiosRetry ? calls : []) {
         if (!ts.isCallExpression(call)) continue;
         const c = calleeOf(call.expression, facts.bindings);
@@ -302,6 +302,8 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         if (r) retries.push({ ...r, range: { start: node.getStart(sf), end: node.getStart(sf) + (ts.isDoStatement(node) ? 2 : ts.isWhileStatement(node) ? 5 : 3) } });
       }
       for (const region of failurePaths) retries.push(...judgeFailurePath(region));
+      // A retry in test code re-asks the app or the stub the suite started, and ends with the run: not reported.
+      if (retries.length > 0 && isTestCode(ctx)) return;
       retries.sort((a, b) => (a.range?.start ?? a.node.getStart(sf)) - (b.range?.start ?? b.node.getStart(sf)));
       for (const r of retries) if (!hasDeliberateComment(ctx.text, r.node, sf)) reportRetry(r);
     }

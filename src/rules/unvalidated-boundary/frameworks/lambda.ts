@@ -21,6 +21,7 @@ export function lambdaHandlerOf(id: ts.Identifier): FunctionLike | undefined {
   const name = functionName(fn) ?? "";
   if ((name === "handler" || name === "main" || /Handler$/.test(name)) && (isExportedFunction(fn) || name === "handler") && /^(?:event|evt|e)$/.test(id.text)) return fn;
   // Serverless Framework modules export one handler per function: `module.exports.create = async (event, context) => …`.
+  // A parameter typed as another kind of event (`toTicket(event: Zendesk.TicketEvent)`) is no request.
   if (isExportedFunction(fn) && !otherEvent(b.param, fn) && /^(?:event|evt)$/.test(id.text) && (fn.parameters.length === 1 || /^(?:context|ctx|_context|_ctx|callback|cb)$/.test(nameOf(fn.parameters[1])))) return fn;
   return undefined;
 }
@@ -66,6 +67,19 @@ export function lambdaBodySource(node: ts.PropertyAccessExpression, sf: ts.Sourc
   };
 }
 
+// The words of a type a request event may be written as: API Gateway's, Netlify's `HandlerEvent`, a project's own
+// `ApiGatewayHttpEvent`, Yandex Cloud's `ICloudEvent`, a bare `Event`.
+const REQUEST_EVENT_TYPE_RE = /^I?Event$|Gateway|Handler|Lambda|ALB|Url|URL|Netlify|Http|HTTP|Request|Cloud|Proxy|Function|Api|API/;
+
+/**
+ * The parameter is typed as an event of another kind (`parseEvent(event: MicrosoftEvent)`, a calendar event
+ * Graph returned; production inbox-zero's `microsoft-events.ts`): its `body` is the event's, not a request's.
+ */
+function typedAsOtherEvent(param: ts.ParameterDeclaration): boolean {
+  const t = typeNameOf(param);
+  return t !== undefined && !REQUEST_EVENT_TYPE_RE.test(t);
+}
+
 /** The function whose first parameter `id` is, when it is named like a Lambda event (`event`, `evt`). */
 export function eventHandlerOf(id: ts.Identifier): FunctionLike | undefined {
   if (!/^(?:event|evt)$/.test(id.text)) return undefined;
@@ -81,11 +95,13 @@ const REQUEST_TYPE_RE = /Lambda|Gateway|ALB|Http|Request|Proxy|Handler|Function|
 /**
  * True when a parameter named like an event is something else the code names: an element of an array
  * handed to `events.map((event) => …)`, or a parameter typed with a type of the project's own that names no
- * request (`event: IngestionEventType`, production langfuse's ingestion events, parsed by their Zod schema upstream).
+ * request (`event: IngestionEventType`, production langfuse's ingestion events, parsed by their Zod schema upstream;
+ * `event: MicrosoftEvent`, {@link typedAsOtherEvent}).
  */
 function otherEvent(param: ts.ParameterDeclaration | undefined, fn: FunctionLike): boolean {
   const call = fn.parent;
   if (call && ts.isCallExpression(call) && call.arguments.some((a) => a === fn) && ts.isPropertyAccessExpression(call.expression) && ELEMENT_CALLBACKS.has(call.expression.name.text)) return true;
+  if (param && typedAsOtherEvent(param)) return true;
   const type = typeNameOf(param);
   return !!type && !EVENT_TYPE_RE.test(type) && !REQUEST_TYPE_RE.test(type);
 }
