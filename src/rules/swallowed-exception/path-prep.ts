@@ -11,6 +11,7 @@
  */
 import { ts } from "../../engine/ts";
 import { accessesNamed, calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 import { findRefs } from "../unvalidated-boundary/ast";
 import { isLogCall } from "./analysis";
 
@@ -63,7 +64,7 @@ function inWriteArgument(ref: ts.Node): boolean {
 }
 
 // Per block and name (`this.` members prefixed with `.`): where the last write to a path built from it starts, or -1.
-const lastWrites = new WeakMap<ts.Node, Map<string, number>>();
+const lastWrites = new TreeMemo<ts.Node, Map<string, number>>();
 
 /** The start of the last reference to `name` (or `this.name`) in `block` that is an argument of a path write, or -1: one scan per block and name. */
 function lastWrite(block: ts.Node, name: string, member: boolean): number {
