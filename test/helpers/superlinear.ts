@@ -180,6 +180,13 @@ export const SUPERLINEAR_CASES: SuperlinearCase[] = [
     make: (n) => run(`export function drop(conns) {\n  console.error("giving up");\n${Array.from({ length: n }, (_, i) => `  try {\n    conns[${i}].close();\n  } catch {}\n`).join("")}  return;\n}\n`),
   },
   {
+    // Each no-op `.catch` on an unlink asks whether a later statement writes that path (session 41's
+    // path-prep.ts): one scan of the name's references per block, not one per unlink.
+    name: "a block of thousands of unlinks of one path, nothing written after",
+    n: 2_000,
+    make: (n) => run(`import fs from "node:fs/promises";\nexport async function tidy(dir: string) {\n${Array.from({ length: n }, (_, i) => `  await fs.unlink(dir + "/${i}").catch(() => {});\n  await fs.readFile(dir + "/k${i}");`).join("\n")}\n}\n`),
+  },
+  {
     // Thousands of catches whose new error's message one helper builds: the helper is read once
     // (session 40's lossy-message.ts), not once per catch.
     name: "thousands of catches throwing a message a large helper builds",

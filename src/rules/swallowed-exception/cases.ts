@@ -67,6 +67,7 @@ import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
 import { failureObjectDropped } from "./dropped-failure";
+import { clearsPathBeforeWrite, preparesPathForNextWrite } from "./path-prep";
 import { CRON_CLASSES, REPEATING_TIMERS, definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -625,6 +626,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (caseId === "emptyCatch" && closesFailedConnection(tryStmt)) return;
   // The same work in a try, retried by the next tick (retried-tick.ts).
   if (tryRetriedByNextTick(tryStmt)) return;
+  // `try { if (existsSync(sock)) unlinkSync(sock); } catch {}` … `server.listen(sock)`: path-prep.ts.
+  if (!exitsEarly(block) && clearsPathBeforeWrite(tryStmt)) return;
   // Like ESLint's no-empty, an empty catch points at its block; the other cases at `catch (e)`.
   ctx.report({
     case: caseId,
@@ -3323,6 +3326,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && firstTickLikeItsInterval(call, isLogCall)) return;
   // `setInterval(() => { registry.heartbeat(id).catch(() => {}); }, MS)`: the next tick sends it again (timer-callbacks.ts).
   if (heartbeatPerTick(call)) return;
+  // `await fs.mkdir(dir, { recursive: true }).catch(() => {}); await fs.copyFile(src, join(dir, f));`: path-prep.ts.
+  if (which === "catch" && preparesPathForNextWrite(call)) return;
   // `trackEvent("opened", { id }).catch(() => {})`: an analytics ping is best effort (telemetry-ping.ts).
   if (pingsTelemetry(call, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // `const user = await bump().catch(log-and-null)` in an `after()` callback that reads `user` only behind a test of it: next-after.ts.
