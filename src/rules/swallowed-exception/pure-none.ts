@@ -75,6 +75,18 @@ function emptyText(e: ts.Expression): string | undefined {
   return ts.isArrayLiteralExpression(e) && e.elements.length === 0 ? "[]" : undefined;
 }
 
+const DOCUMENT_PARSERS = new Set(["JSON", "JSON5", "EJSON", "superjson", "YAML", "yaml", "TOML", "toml"]);
+
+/** The try parses a document: `JSON.parse(text)`, `YAML.parse(text)`, `yaml.load(text)`. */
+function parsesDocument(tryStmt: ts.TryStatement): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (isFunctionLike(n)) return false;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && DOCUMENT_PARSERS.has(n.expression.expression.text) && (n.expression.name.text === "parse" || n.expression.name.text === "load")) return true;
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(tryStmt.tryBlock);
+}
+
 /** The try makes an object of a class beyond the language's values (`return new AppError(code, …)`), not thrown. */
 function buildsObject(tryStmt: ts.TryStatement): boolean {
   const visit = (n: ts.Node): boolean => {
@@ -103,7 +115,9 @@ export function pureTryAnswersNoneLikeItself(clause: ts.CatchClause): boolean {
   const empty = stmts[0].expression ? emptyText(stmts[0].expression) : undefined;
   // The guard tests a value the try works on (`if (criticalPoints.length === 0) return [];` before a parse of a model's
   // reply is about another input: a tune label, debatable, stays reported).
-  if (empty) return guardAnswers(tryStmt, (r, test) => !!r.expression && emptyText(r.expression) === empty && testsTriedValue(test, tryStmt)) && !buildsObject(tryStmt) && emptyCatchOnlyComputes(clause.getSourceFile(), tryStmt);
+  // A document parsed from stored text (`if (!channelConfig) return {}; try { const config = JSON.parse(channelConfig); … }
+  // catch { return {}; }`, production openstatus's webhook headers, true) loses the content configured there: not absent.
+  if (empty) return guardAnswers(tryStmt, (r, test) => !!r.expression && emptyText(r.expression) === empty && testsTriedValue(test, tryStmt)) && !buildsObject(tryStmt) && !parsesDocument(tryStmt) && emptyCatchOnlyComputes(clause.getSourceFile(), tryStmt);
   const none = noneOf(stmts[0]);
   if (!none) return false;
   let same = false;

@@ -125,6 +125,24 @@ const OTHER_INPUT = dedent`
   }
 `;
 
+// Production openstatus's webhook headers (send-test-webhook.ts:82, true, debatable): a stored JSON document that does not
+// parse loses the headers configured there; the guard's {} for no config says nothing of that.
+const HEADERS = dedent`
+  function parseWebhookHeaders(channelConfig: string | null): Record<string, string> {
+    if (!channelConfig) return {};
+    try {
+      const config = JSON.parse(channelConfig) as { headers?: { key: string; value: string }[] };
+      const headers: Record<string, string> = {};
+      for (const h of config.headers ?? []) {
+        headers[h.key] = h.value;
+      }
+      return headers;
+    } catch (e) {
+      return {};
+    }
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "catchReturnsDefault: a URL built from the parse answers \"\" like the guard on no url (dub constructURLFromUTMParams)", filename: "packages/utils/src/functions/urls.ts", code: UTM },
   { name: "catchReturnsDefault: the parse's params answer {} like the guard on no url (dub getParamsFromURL)", filename: "packages/utils/src/functions/urls.ts", code: PARAMS },
@@ -140,6 +158,7 @@ const invalid: InvalidCase[] = [
   { name: "catchReturnsDefault: no guard, the catch's \"\" stays reported", filename: "src/host.ts", code: NO_GUARD, findings: [{ case: "catchReturnsDefault", line: 4, column: 5, endColumn: 14, suggestions: [logIt(NO_GUARD, "hostOf"), mark(NO_GUARD, "} catch (e) {", "    ")] }], output: null },
   { name: "catchReturnsDefault: the same without its guard stays reported", filename: "lib/links.js", code: LINKS_NO_GUARD, findings: [{ case: "catchReturnsDefault", line: 6, column: 5, endColumn: 16, suggestions: [{ title: "Log the error with console", output: LINKS_NO_GUARD.replace("} catch (err) {", '} catch (err) {\n    console.error("withoutHash failed", err);') }, mark(LINKS_NO_GUARD, "} catch (err) {", "    ")] }], output: null },
   { name: "logAndContinue: a guard about another input stays reported", filename: "server/src/services/quiz.ts", code: OTHER_INPUT, files: { "package.json": '{ "name": "app", "dependencies": { "openai": "^4.0.0" } }' }, findings: [{ case: "logAndContinue", line: 13, column: 5, endColumn: 10, suggestions: [mark(OTHER_INPUT, "} catch {", "    ")] }], output: OTHER_INPUT.replace("} catch {", "} catch (err) {").replace("response:\", content);", "response:\", content, err);") },
+  { name: "catchReturnsDefault: a stored JSON document answered {} like its guard stays reported (openstatus)", filename: "packages/services/src/page-subscriber/send-test-webhook.ts", code: HEADERS, findings: [{ case: "catchReturnsDefault", line: 10, column: 5, endColumn: 14, suggestions: [{ title: "Log the error with console", output: HEADERS.replace("} catch (e) {", '} catch (e) {\n    console.error("JSON.parse failed in parseWebhookHeaders", e);') }, mark(HEADERS, "} catch (e) {", "    ")] }], output: null },
   { name: "catchReturnsDefault: a try that awaits a store stays reported", filename: "src/ref.ts", code: READS_STORE, findings: [{ case: "catchReturnsDefault", line: 7, column: 5, endColumn: 14, suggestions: [logIt(READS_STORE, "withRef"), mark(READS_STORE, "} catch (e) {", "    ")] }], output: null },
 ];
 
