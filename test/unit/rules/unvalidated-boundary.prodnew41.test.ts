@@ -187,14 +187,17 @@ const NEXT_URL = dedent`
 // A check not named for an allowlist (a URL shape test): the navigation still goes where the reply says.
 const SHAPE_ONLY = APPLY.replace(/isAllowedSyncUXOrigin/g, "isValidUrl");
 
+// A valid row of this table: every one runs in the Next.js project.
+const row = (name: string, filename: string, code: string): ValidCase => ({ name, filename, code, files: NEXT });
+
 const valid: ValidCase[] = [
-  { name: "fetchJson: the reply's URL allowlisted by isAllowed…() before navigation (dub domain configuration)", filename: "apps/web/ui/domains/domain-configuration.tsx", code: APPLY, files: NEXT },
-  { name: "fetchJson: another style, hosts.isTrustedHost() in an || guard before a redirect in CommonJS", filename: "src/login.js", code: NEXT_URL, files: NEXT },
-  { name: "fetchJson: a body read before the ok test, its error read only in the else (dub invite form)", filename: "apps/web/ui/workspaces/invite-teammates-form.tsx", code: INVITE, files: NEXT },
-  { name: "fetchJson: the body read in the else of res.status === 200 (dub link builder)", filename: "apps/web/ui/links/link-builder/use-link-builder-submit.tsx", code: SUBMIT, files: NEXT },
-  { name: "fetchJson: another style, the else of a == 201 test in CommonJS server code", filename: "src/orders.js", code: CREATE_ORDER, files: NEXT },
-  { name: "jsonParseExternal: a Playwright fixture reading its setup's auth file (dub)", filename: "apps/web/playwright/api/fixtures.ts", code: FIXTURES, files: NEXT },
-  { name: "jsonParseExternal: another style, a CommonJS vitest helper reading what its suite seeded", filename: "src/support/ledger.js", code: VITEST_HELPER, files: NEXT },
+  row("fetchJson: the reply's URL allowlisted by isAllowed…() before navigation (dub domain configuration)", "apps/web/ui/domains/domain-configuration.tsx", APPLY),
+  row("fetchJson: another style, hosts.isTrustedHost() in an || guard before a redirect in CommonJS", "src/login.js", NEXT_URL),
+  row("fetchJson: a body read before the ok test, its error read only in the else (dub invite form)", "apps/web/ui/workspaces/invite-teammates-form.tsx", INVITE),
+  row("fetchJson: the body read in the else of res.status === 200 (dub link builder)", "apps/web/ui/links/link-builder/use-link-builder-submit.tsx", SUBMIT),
+  row("fetchJson: another style, the else of a == 201 test in CommonJS server code", "src/orders.js", CREATE_ORDER),
+  row("jsonParseExternal: a Playwright fixture reading its setup's auth file (dub)", "apps/web/playwright/api/fixtures.ts", FIXTURES),
+  row("jsonParseExternal: another style, a CommonJS vitest helper reading what its suite seeded", "src/support/ledger.js", VITEST_HELPER),
 ];
 
 const invalid: InvalidCase[] = [
