@@ -187,8 +187,9 @@ export function readInFailureBranch(p: ts.PropertyAccessExpression): boolean {
   if (!ts.isIdentifier(response)) return false;
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
-    // The `else` of `if (res.ok)` (or of one success status alone): only a failed response gets there.
-    if (ts.isIfStatement(n) && n.elseStatement === cur && onlySuccessTest(n.expression, response.text)) return true;
+    // The `else` of `if (res.ok)` (or of one success status alone): only a failed response gets there; like the
+    // failure branch below, it must end (`setProfile(data.user)` there keeps a field: production linkwarden, a use).
+    if (ts.isIfStatement(n) && n.elseStatement === cur && onlySuccessTest(n.expression, response.text)) return leaves(n.elseStatement);
     if (!ts.isIfStatement(n) || n.thenStatement !== cur || !isFailedResponseTest(n.expression, response.text)) continue;
     return leaves(n.thenStatement);
   }
