@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { accessesNamed, calleeName, isFailedResponseTest } from "../../engine/ast";
 import { climb, enclosingFunction, findBinding, findRefs, isConditionPosition, isFunctionLike, leaves, nameText, scopeOf, unwrap } from "./ast";
 import { onlyPresenceOrVerify } from "./token";
+import { onlySuccessTest } from "./frameworks/fetch";
 
 // Reads of a structured input's field that check it, or take nothing of it on (see fieldNotUsed
 // in flow.ts). Found on the retired held round 15 (issue 11): a PIN only hashed, a presence test
@@ -186,6 +187,9 @@ export function readInFailureBranch(p: ts.PropertyAccessExpression): boolean {
   if (!ts.isIdentifier(response)) return false;
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+    // The `else` of `if (res.ok)` (or of one success status alone): only a failed response gets there; like the
+    // failure branch below, it must end (`setProfile(data.user)` there keeps a field: production linkwarden, a use).
+    if (ts.isIfStatement(n) && n.elseStatement === cur && onlySuccessTest(n.expression, response.text)) return leaves(n.elseStatement);
     if (!ts.isIfStatement(n) || n.thenStatement !== cur || !isFailedResponseTest(n.expression, response.text)) continue;
     return leaves(n.thenStatement);
   }
@@ -195,10 +199,14 @@ export function readInFailureBranch(p: ts.PropertyAccessExpression): boolean {
 // Scalar checks by method: `validator.isEmail(x)`, `ROLES.includes(x)`, `ALLOWED.has(x)`, `Number.isInteger(x)`.
 const CHECK_METHODS = ["isEmail", "isUUID", "isURL", "isInt", "isAlphanumeric", "isMongoId", "isValidObjectId", "isMobilePhone", "isInteger", "isSafeInteger", "isFinite", "includes", "has"];
 const CHECK_METHOD_SET = new Set(CHECK_METHODS);
+// A function named for an allowlist test of its argument: `isAllowedOrigin(url)`, `isTrustedHost(h)`.
+const ALLOWLIST_CHECK = "is(?:Allowed|Trusted|Whitelisted|Allowlisted)[A-Z][\\w$]*";
+const ALLOWLIST_CHECK_RE = new RegExp(`^${ALLOWLIST_CHECK}$`);
 
-/** `validator.isEmail(body.email)`, `ROLES.includes(body.role)` in a condition: a check of the field, like a regex test. */
+/** `validator.isEmail(body.email)`, `ROLES.includes(body.role)`, `isAllowedOrigin(body.url)` in a condition: a check of the field, like a regex test. */
 export function isCheckMethodArg(q: ts.Node, use: ts.Node): boolean {
-  return ts.isCallExpression(q) && q.arguments[0] === use && ts.isPropertyAccessExpression(q.expression) && CHECK_METHOD_SET.has(q.expression.name.text) && isConditionPosition(climb(q));
+  if (!ts.isCallExpression(q) || q.arguments[0] !== use || !isConditionPosition(climb(q))) return false;
+  return ts.isPropertyAccessExpression(q.expression) ? CHECK_METHOD_SET.has(q.expression.name.text) || ALLOWLIST_CHECK_RE.test(q.expression.name.text) : ALLOWLIST_CHECK_RE.test(calleeName(q) ?? "");
 }
 
 /**
@@ -211,7 +219,8 @@ export function negatedCheckBefore(p: ts.PropertyAccessExpression, sf: ts.Source
   const key = fieldKey(p, sf);
   if (!key) return false;
   const esc = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const re = new RegExp(`!\\s*(?:[\\w$]+\\.)*(?:${CHECK_METHODS.join("|")})\\(${esc}\\)`);
+  // Also a function named for an allowlist (`isAllowedSyncUXOrigin(json.applyUrl as string)`, production dub, session 41).
+  const re = new RegExp(`!\\s*(?:[\\w$]+\\.)*(?:${CHECK_METHODS.join("|")}|${ALLOWLIST_CHECK})\\(${esc}(?:\\s+as\\s+[\\w$.]+)?\\)`);
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
     if (!ts.isBlock(n)) continue;

@@ -36,7 +36,7 @@ import { routeModuleParamsBindings, routeModuleParamsProperty } from "./framewor
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
 import { tanstackServerFnSource } from "./frameworks/tanstack";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
-import { isTestSupport } from "./test-support";
+import { importsTestRunner, isTestSupport } from "./test-support";
 import { bodyReadsOf, openApiValidates, routeOperation, type FieldRead, type RouteOperation } from "./frameworks/openapi-validator";
 
 // Inputs whose scalars stay a use when stored as a record's column value: a remote answer or a parsed
@@ -506,7 +506,7 @@ export default defineRule<Record<string, never>, CaseId>({
         mongooseFields = undefined;
         const text = ctx.text;
         // Test code and test support (test-support.ts) fake requests and messages on purpose.
-        const testCode = ctx.isTestFile || isTestSupport(ctx.path);
+        const testCode = ctx.isTestFile || isTestSupport(ctx.path) || importsTestRunner(text);
         active = !testCode && hasPrefilterWord(text);
         serverFile = text.includes("use server");
         if (serverFile && !testCode) active = true;

@@ -14,3 +14,16 @@ const TEST_SUPPORT_DIR_RE = /(?:^|\/)tests?[-_]?(?:utils?|helpers?|support)\//i;
 export function isTestSupport(path: string): boolean {
   return isTestSupportFile(path) || TEST_SUPPORT_DIR_RE.test(path.replace(/\\/g, "/"));
 }
+
+/**
+ * A module that imports a test runner's API (`@playwright/test`, `vitest`, `@jest/globals`) is test code
+ * whatever its name (session 41, prodnew41): production dub's `playwright/api/fixtures.ts` reads the auth
+ * file its own setup project wrote, langfuse's `*.clienttest.tsx` the ledger its test seeded. The
+ * `playwright` library itself (a scraper's browser) is no test runner.
+ */
+const TEST_RUNNER_IMPORT_RE = /\b(?:from\s*|require\(\s*)["'](?:@playwright\/test|vitest|@jest\/globals)["']/;
+
+/** True when the module's text imports a test runner's API. */
+export function importsTestRunner(text: string): boolean {
+  return TEST_RUNNER_IMPORT_RE.test(text);
+}

@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { calleeName, isFailedResponseTest } from "../../../engine/ast";
+import { calleeName, isFailedResponseTest, isPassedResponseTest } from "../../../engine/ast";
 import { findBinding, findRefs, isFunctionLike, leavingIfBefore, nameText, receiverSegments, scopeOf, shortText, unwrap, type FunctionLike } from "../ast";
 import { injectedType } from "../sinks";
 import { isAxiosCreate, type FileFacts, type Source } from "../source";
@@ -237,14 +237,22 @@ function throwers(sf: ts.SourceFile): ReadonlyMap<string, ts.FunctionDeclaration
 /**
  * `if (res.ok) { … } else { const err = await res.json(); errors.push(err.error || "failed") }`: the test is
  * the response's own `ok` and nothing else (an `&&` lets an ok response into the `else` too), so only a
- * failed response reaches the `else`, and its body is an error body whatever the branch does with it.
+ * failed response reaches the `else`, and its body is an error body whatever the branch does with it. A
+ * comparison with one success status alone (`if (res.status === 200) { … } else { const { error } = await
+ * res.json(); … }`, production dub's link builder, session 41) names the success the code expects the same way.
  */
 function okTestOf(test: ts.Expression, read: ts.Node): boolean {
-  const t = unwrap(test);
-  if (!ts.isPropertyAccessExpression(t) || t.name.text !== "ok" || !ts.isIdentifier(unwrap(t.expression))) return false;
   const callee = ts.isCallExpression(read) ? read.expression : ts.isPropertyAccessExpression(read) ? read : undefined;
   const recv = callee && ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-  return !!recv && ts.isIdentifier(recv) && recv.text === (unwrap(t.expression) as ts.Identifier).text;
+  return !!recv && ts.isIdentifier(recv) && onlySuccessTest(test, recv.text);
+}
+
+/** `res.ok` or `res.status === 200` (one success status) alone, of the response named `response`. */
+export function onlySuccessTest(test: ts.Expression, response: string): boolean {
+  const t = unwrap(test);
+  if (ts.isPropertyAccessExpression(t)) return t.name.text === "ok" && ts.isIdentifier(unwrap(t.expression)) && (unwrap(t.expression) as ts.Identifier).text === response;
+  if (!ts.isBinaryExpression(t) || (t.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && t.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) return false;
+  return isPassedResponseTest(t, response);
 }
 
 /**
