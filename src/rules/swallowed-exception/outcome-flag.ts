@@ -43,25 +43,13 @@ function isFlagLiteral(e: ts.Expression): boolean {
  */
 export function handlerRecordsFailureInFlag(call: ts.CallExpression, handler: ts.Expression): boolean {
   if ((!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) || !ts.isBlock(handler.body)) return false;
-  let flag: { name: string; value: ts.Expression } | undefined;
-  for (const st of handler.body.statements) {
-    const a = localAssignment(st);
-    if (a && !flag && isFlagLiteral(a.value)) flag = a;
-    else if (!(ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
-  }
-  if (!flag) return false;
-  const want = flag;
-  for (let p: ts.Node = call; p.parent; p = p.parent) {
-    const list = p.parent;
-    if (!ts.isBlock(list) && !ts.isSourceFile(list)) continue;
-    const at = list.statements.indexOf(p as ts.Statement);
-    const decl = list.statements.slice(0, at).find((st): st is ts.VariableStatement => ts.isVariableStatement(st) && !(st.declarationList.flags & ts.NodeFlags.Const) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === want.name));
-    if (!decl) continue;
-    const d = decl.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === want.name)!;
-    if (!d.initializer || !isFlagLiteral(d.initializer) || d.initializer.getText() === want.value.getText()) return false;
-    return list.statements.slice(at + 1).some((st) => references(st, want.name));
-  }
-  return false;
+  const want = onlyAssignmentBesideLogs(handler.body.statements, (a) => isFlagLiteral(a.value));
+  if (!want) return false;
+  const found = letDeclaredBefore(call, want.name, false);
+  if (!found) return false;
+  const init = found.decl.initializer;
+  if (!init || !isFlagLiteral(init) || init.getText() === want.value.getText()) return false;
+  return found.after.some((st) => references(st, want.name));
 }
 
 /**
@@ -111,24 +99,40 @@ const CODE_NAME_RE = /(?:^|[a-z])(?:code|Code|status|Status)$|^(?:code|rc|status
  * ({@link handlerRecordsFailureInFlag}). A code nothing reads afterwards stays reported.
  */
 export function catchRecordsExitCode(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
-  let code: { name: string; value: ts.Expression } | undefined;
-  for (const st of catchBlock.statements) {
-    const a = localAssignment(st);
-    if (a && !code && ts.isNumericLiteral(a.value) && Number(a.value.text) !== 0 && CODE_NAME_RE.test(a.name)) code = a;
-    else if (!(ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
-  }
-  if (!code) return false;
-  const want = code;
-  for (let p: ts.Node = tryStmt; p.parent && !ts.isFunctionLike(p); p = p.parent) {
+  const want = onlyAssignmentBesideLogs(catchBlock.statements, (a) => ts.isNumericLiteral(a.value) && Number(a.value.text) !== 0 && CODE_NAME_RE.test(a.name));
+  if (!want) return false;
+  const found = letDeclaredBefore(tryStmt, want.name, true);
+  if (!found) return false;
+  const init = found.decl.initializer;
+  if (!init || !ts.isNumericLiteral(init) || Number(init.text) !== 0) return false;
+  return found.after.some((st) => references(st, want.name));
+}
+
+/**
+ * The nearest `let`/`var` declaration of `name` in a statement list that holds `from` (or a statement above it)
+ * before it, with the statements after that one; the search stops at the enclosing function when `inFunction`.
+ */
+function letDeclaredBefore(from: ts.Node, name: string, inFunction: boolean): { decl: ts.VariableDeclaration; after: readonly ts.Statement[] } | undefined {
+  for (let p: ts.Node = from; p.parent && !(inFunction && ts.isFunctionLike(p)); p = p.parent) {
     const list = p.parent;
     if (!ts.isBlock(list) && !ts.isSourceFile(list)) continue;
     const at = list.statements.indexOf(p as ts.Statement);
-    const decl = list.statements.slice(0, at).find((st): st is ts.VariableStatement => ts.isVariableStatement(st) && !(st.declarationList.flags & ts.NodeFlags.Const) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === want.name));
-    if (!decl) continue;
-    const d = decl.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === want.name)!;
-    if (!d.initializer || !ts.isNumericLiteral(d.initializer) || Number(d.initializer.text) !== 0) return false;
-    return list.statements.slice(at + 1).some((st) => references(st, want.name));
+    for (const st of list.statements.slice(0, at)) {
+      if (!ts.isVariableStatement(st) || st.declarationList.flags & ts.NodeFlags.Const) continue;
+      const decl = st.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+      if (decl) return { decl, after: list.statements.slice(at + 1) };
+    }
   }
-  return false;
+  return undefined;
 }
 
+/** The one assignment to a local that `accept` takes, when every other statement is a log line. */
+function onlyAssignmentBesideLogs(statements: readonly ts.Statement[], accept: (a: { name: string; value: ts.Expression }) => boolean): { name: string; value: ts.Expression } | undefined {
+  let found: { name: string; value: ts.Expression } | undefined;
+  for (const st of statements) {
+    const a = localAssignment(st);
+    if (a && !found && accept(a)) found = a;
+    else if (!(ts.isExpressionStatement(st) && isLogCall(st.expression))) return undefined;
+  }
+  return found;
+}
