@@ -234,3 +234,32 @@ export function skipReason(text: string, file: string, maxFileSizeKb: number, ro
   }
   return undefined;
 }
+
+// Test files by name: `*.test.ts`, `*.spec.ts`, a qualifier before it (`users.e2e-spec.ts`, `orders.int-test.ts`), a
+// runner's own suffix (`login.cy.ts`, `types.test-d.ts`) or one word with it (`api.servertest.ts`,
+// `list.clienttest.tsx`: langfuse's suites), and folders of tests (`__tests__/`, `__e2e__/`, `test/`, `e2e/`).
+const TEST_FILE_RE = /(?:^|[\\/])(?:__tests?__|__e2e__|__mocks__|tests?|spec|e2e|fixtures?)[\\/]|\.(?:[a-z0-9]+[-_])?(?:test|spec|e2e)\.[cm]?[jt]sx?$|\.(?:server|client|unit|integration|int|api|browser|node|dom)test\.[cm]?[jt]sx?$|\.(?:cy|test-d|spec-d)\.[cm]?[jt]sx?$/i;
+/** Folders that hold only tests and their support, whatever a file in them is named. */
+const TEST_ONLY_DIR_RE = /(?:^|\/)(?:__tests?__|__mocks__|fixtures?|spec)\//i;
+
+/**
+ * Test code, judged on the path relative to the config root (so a repo's own `test/` parent
+ * folder does not count). In a project that depends on `next`, a route handler or API route whose
+ * URL names a `test` or `e2e` folder (`app/api/whatsapp/test/route.ts` answers
+ * `/api/whatsapp/test`) is a route, not a test; `__tests__`, `__mocks__`, fixtures and `spec`
+ * folders stay tests.
+ */
+export function isTestFile(path: string, root = "", dependencies?: ReadonlySet<string>): boolean {
+  const rel = belowRoot(path, root).replace(/\\/g, "/");
+  if (!TEST_FILE_RE.test(rel)) return false;
+  return !(dependencies?.has("next") && isNextRoute(rel) && !TEST_ONLY_DIR_RE.test(rel));
+}
+
+// Judged segment by segment: one regex over the whole path backtracks on a path of repeated folders.
+function isNextRoute(rel: string): boolean {
+  const segs = rel.split("/");
+  const file = segs.pop() ?? "";
+  if (/^route\.[cm]?[jt]sx?$/.test(file) && segs.includes("app")) return true;
+  const pages = segs.indexOf("pages");
+  return pages !== -1 && segs[pages + 1] === "api" && /^[^.]+\.[cm]?[jt]sx?$/.test(file);
+}

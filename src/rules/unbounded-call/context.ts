@@ -3,7 +3,7 @@ import { assetsOnlyWorker, packageWorkerOnly } from "./assets-worker";
 import { unwrap } from "./ast";
 import { ts } from "../../engine/ts";
 import type { RuleContext } from "../../engine/types";
-import { belowRoot, inTestSuiteFolder, isTestSupportFile } from "../../engine/source";
+import { inTestSuiteFolder, isTestFile, isTestSupportFile } from "../../engine/source";
 import { isUseClient, SERVER_DEPS } from "../../profile/detect";
 import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 
@@ -99,9 +99,8 @@ export function isTestCode(ctx: RuleContext<unknown>): boolean {
 export function isServerFile(ctx: RuleContext<unknown>): boolean {
   // Tests and test support, and manual check scripts named like them (`test-auth.js`, `db-test.js`, `war-tests.js`, `testWebhook.js`),
   // unless the script exports a request handler (a deployed function named so).
-  if (ctx.isTestFile || isTestSupportFile(ctx.path)) return false;
-  if ((CHECK_SCRIPT_RE.test(ctx.path) || CAMEL_CHECK_SCRIPT_RE.test(ctx.path)) && !HANDLER_EXPORT_RE.test(ctx.text)) return false;
   if (isTestCode(ctx)) return false;
+  if ((CHECK_SCRIPT_RE.test(ctx.path) || CAMEL_CHECK_SCRIPT_RE.test(ctx.path)) && !HANDLER_EXPORT_RE.test(ctx.text)) return false;
   const { profile } = ctx;
   const runtime = profile.runtimeOf(ctx.path, ctx.text);
   // A "use client" file is in the browser bundle even where the project's root says Deno (a Next.js
@@ -152,8 +151,6 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
 // them): a pages-router component (`components/importing/ImportFromStatsig.tsx`) or a hook (`components/hooks/useApi.ts`)
 // is the browser's like a `"use client"` one. Single words: linear.
 const CLIENT_HOOK_RE = /\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*[<(]/;
-// A test file or a suite's folder; its import is the suite's.
-const TEST_IMPORTER_RE = /\.(?:test|spec)\.[cm]?[jt]sx?$|(?:^|\/)(?:__tests__|tests?)\//;
 
 /** Importers followed at most when asking whether only client components import a module, and how far up. */
 const MAX_CLIENT_IMPORTERS = 24;
@@ -187,7 +184,7 @@ function importedOnlyByClient(ctx: RuleContext<unknown>): boolean {
       }
       if (--budget < 0) return false;
       // A test that imports the module runs it in the suite, not in the product.
-      if (TEST_IMPORTER_RE.test(belowRoot(imp, ctx.profile.root).replace(/\\/g, "/"))) continue;
+      if (isTestFile(imp, ctx.profile.root, ctx.profile.dependencies)) continue;
       product++;
       const text = ctx.project.readFile(imp);
       if (text === undefined || SERVER_TEXT_RE.test(text)) answer = false;
