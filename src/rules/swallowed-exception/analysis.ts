@@ -3,6 +3,7 @@ import { calleeName, importBindings, isFunctionLikeDeclaration, topLevelFunction
 import { TreeMemo } from "../../engine/tree-memo";
 import { ownReturns } from "../unvalidated-boundary/ast";
 import { handlesAWebhook, nestWebhookAck } from "./webhook-ack";
+import { retriesUnderCap } from "./self-retry";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
@@ -478,6 +479,9 @@ export function signalsFailure(node: ts.Node): boolean {
     // (`res.status(200).json({ received: false })`, Nest's `return { received: false, error }`).
     if (ts.isReturnStatement(n) && nestWebhookAck(n)) return false;
     if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && isNormalResponse(n) && handlesAWebhook(n)) return false;
+    // `if (retryCount < MAX) return notifyPlanUpdate(email, retryCount + 1);`: the next attempt, whatever
+    // the function is called, tells nobody of the failure; after the last one the catch goes on.
+    if (ts.isIfStatement(n) && retriesUnderCap(n, isLogStatement)) return false;
     switch (n.kind) {
       case ts.SyntaxKind.ThrowStatement:
         return true;
@@ -559,8 +563,10 @@ export function signalsFailure(node: ts.Node): boolean {
   return visit(node);
 }
 
-// A mark that a connection or start-up is under way: `isInitializing`, `this.connecting`, `isReconnecting`.
-const PROGRESS_MARK_RE = /^(?:is)?(?:initiali[sz]ing|connecting|reconnecting|starting)$/i;
+// A mark that a connection, a start-up or a run of work is under way: `isInitializing`, `this.connecting`,
+// `isReconnecting`; `this.isProcessing`, `isSending`, `loading` (session 42: a queue's busy mark, cleared
+// on success too, frogshead/playwright-crawlers' Telegram queue).
+const PROGRESS_MARK_RE = /^(?:is)?(?:initiali[sz]ing|connecting|reconnecting|starting|processing|loading|sending|saving|busy|running|fetching|submitting|syncing|polling|uploading|generating)$/i;
 
 /** `this.isInitializing = false`: the end of an in-progress mark, set the same way once the work succeeds. */
 function endsProgressMark(left: ts.Expression): boolean {
@@ -1065,6 +1071,7 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
   // still leaves the failure unreported; two or more is work we do not judge.
   let extra = 0;
   let extraCall: ts.CallExpression | undefined;
+  let retried = false;
   for (const s of statements) {
     if (ts.isEmptyStatement(s)) continue;
     // `const hasNextKey = index < keys.length - 1`: a value worked out in place, which does nothing.
@@ -1112,6 +1119,12 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
       value ??= s;
       continue;
     }
+    // `if (retryCount < MAX) { await sleep(ms); return notify(email, retryCount + 1); }`: a capped
+    // retry by recursion, after whose last attempt the catch goes on (self-retry.ts).
+    if (ts.isIfStatement(s) && retriesUnderCap(s, isLogStatement)) {
+      retried = true;
+      continue;
+    }
     if (ts.isIfStatement(s)) {
       // `if (e instanceof Error) console.error(e.message)`: judge both branches.
       for (const branch of [s.thenStatement, s.elseStatement]) {
@@ -1143,6 +1156,9 @@ export function shapeOf(statements: readonly ts.Statement[], errName?: string): 
     }
     return undefined;
   }
+  // A retry with no log line, or one whose last attempt answers a value (`return null`, which the
+  // callers may turn into a failure answer as they do for a miss): not judged. Only falling off is.
+  if (retried && (logs.length === 0 || value !== undefined || extra > 0)) return undefined;
   if (logs.length > 0) return { kind: "log", logs, ...(extraCall ? { extra: extraCall } : {}) };
   if (extra > 0) return undefined;
   if (value) return { kind: "default", value };
