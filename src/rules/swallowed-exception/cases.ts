@@ -53,6 +53,7 @@ import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { isFirebaseEventTrigger } from "./firebase-trigger";
+import { isMedusaSubscriber } from "./medusa-subscriber";
 import { reopensLostConnection } from "./lost-connection";
 import { tryOnlyWarns } from "./diagnostic-check";
 import { onlySetsNextCookies } from "./next-cookies";
@@ -3754,6 +3755,8 @@ function isEventCallback(fn: ts.Node): boolean {
   if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn) || isConfiguredJob(fn) || isJobTableEntry(fn)) return true;
   // `functions.firestore.document(p).onCreate(fn)`, `onSchedule(expr, fn)`: a Firebase event or cron trigger (firebase-trigger.ts).
   if (isFirebaseEventTrigger(fn)) return true;
+  // `export default async function handler({ event, container }) { … }` beside `export const config: SubscriberConfig` (medusa-subscriber.ts).
+  if (isMedusaSubscriber(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && CRON_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {

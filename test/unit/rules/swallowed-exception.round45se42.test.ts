@@ -135,6 +135,24 @@ const medusaResend = dedent`
 `;
 const medusaLogged = medusaResend.replace("    await this.resend", "    const { error } = await this.resend").replace('html: "" });\n', 'html: "" });\n    if (error) console.error("e-mail send failed", error);\n');
 
+// A Medusa subscriber: the event bus calls the default export for `order.placed`; nobody waits on it.
+const subscriber = (config: string): string => dedent`
+  import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
+  import { Modules } from "@medusajs/framework/utils";
+
+  export default async function orderPlacedHandler({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
+    const notifications = container.resolve(Modules.NOTIFICATION);
+    try {
+      await notifications.createNotifications({ to: data.id, channel: "email", template: "order-placed" });
+    } catch (error) {
+      console.error("Error sending order confirmation notification:", error);
+    }
+  }
+  ${config}
+`;
+const medusaSubscriber = subscriber('\nexport const config: SubscriberConfig = {\n  event: "order.placed",\n};');
+const noConfig = subscriber("");
+
 new RuleTester().run(narrowed, {
   valid: [
     { name: "a malformed message skipped like the empty-value guard above", code: guarded },
@@ -142,6 +160,7 @@ new RuleTester().run(narrowed, {
     { name: "an empty batch filled only by pushes that carry their own handler", code: pushedOnly },
     { name: "a map callback that returns handled sends or null", code: handledSends },
     { name: "Express 5 listen under a comment that gives a reason", code: reasoned, files: express5 },
+    { name: "a log-only catch ending a Medusa subscriber", code: medusaSubscriber },
   ],
   invalid: [
     { name: "a malformed message skipped with no such guard: reported", code: unguarded, findings: [{
@@ -189,6 +208,11 @@ new RuleTester().run(narrowed, {
         ],
       }],
       output: medusaResend.replace("    await this.resend", "    const { error } = await this.resend").replace("html: \"\" });\n", "html: \"\" });\n    if (error) console.error(\"e-mail send failed\", error);\n"), },
+    { name: "the same handler in a module with no subscriber config: reported", code: noConfig,
+      findings: [{
+        case: "logAndContinue", line: 8, column: 5, endColumn: 18,
+        suggestions: [{ title: "Mark as intentionally ignored…", output: noConfig.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") }],
+      }], output: null },
     { name: "the same send whose error is only logged before the success line: reported", code: medusaLogged, findings: [{
         case: "resultErrorLogOnly", line: 8, column: 23, endLine: 9, endColumn: 15,
         suggestions: [{ title: "Throw the error after logging it", output: medusaLogged.replace('if (error) console.error("e-mail send failed", error);', 'if (error) { console.error("e-mail send failed", error); throw error; }') }],
