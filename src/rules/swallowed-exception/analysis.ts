@@ -11,8 +11,9 @@ import { retriesUnderCap } from "./self-retry";
  */
 
 const LOG_LEVELS = new Set(["error", "warn", "warning", "info", "log", "debug", "trace", "fatal", "verbose", "silly", "notice", "crit", "critical"]);
-// Loggers of any name and case: `logger`, `Logger`, `LOGGER`, `log`, `appLogger`, `AuditLog`, `_logger`, `this.logger`, `req.log`.
-const LOGGER_RECEIVER_RE = /^[_$]*(?:console|consola|signale|logger|log|logging|winston|pino|bunyan|debug|logService)$|^[_$]*[A-Za-z]\w*(?:Logger|Log|LOGGER|LOG|_logger|_log)$/;
+// Loggers of any name and case: `logger`, `Logger`, `LOGGER`, `log`, `appLogger`, `AuditLog`, `_logger`, `this.logger`, `req.log`,
+// and Medusa's injected `this.logger_` (its services' trailing-underscore fields; held round 45's Resend provider).
+const LOGGER_RECEIVER_RE = /^[_$]*(?:console|consola|signale|logger|log|logging|winston|pino|bunyan|debug|logService)_?$|^[_$]*[A-Za-z]\w*(?:Logger|Log|LOGGER|LOG|_logger|_log)$/;
 const LOGGER_WORD_RE = /^[_$]*(?:logger|log|logging)$/i;
 // A logger handed back by a getter: `getLogger("db").error(e)`, `getConsoleLogFromContext(ctx).error(e)`
 // (also by a function named `logger` or `log` itself: `logger().error(e)`).

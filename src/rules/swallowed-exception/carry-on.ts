@@ -287,8 +287,37 @@ function logsSecondaryWhileAnswering(tryStmt: ts.TryStatement, block: ts.Block, 
   if (after.some((st) => references(st, outer) || locals.some((l) => references(st, l)))) return true;
   // …or logged with its error before a try that records it (`catch (err) { log.error({ err }, "…"); if
   // (!isFallback) { try { await markFailed(id, err.message); } catch (markErr) { log(markErr); } } }`:
-  // held round 28, the queue row's status). A try that does not read it is another attempt at the job.
-  return references(tryStmt.tryBlock, outer) && holder.statements.slice(0, at).some((st) => isLogStatement(st) && references(st, outer));
+  // held round 28, the queue row's status), or that an `if` on the original runs (`if (code ===
+  // "messaging/registration-token-not-registered") { try { await removeToken(t); } catch (e) { log(e); } }`:
+  // the clean-up the failure calls for, held round 45). A try that does neither, or that makes a call of
+  // the failed try again (a retry after a rate limit), is another attempt at the job.
+  const readsOriginal = (n: ts.Node): boolean => references(n, outer) || locals.some((l) => references(n, l));
+  const gated = () => ts.isCatchClause(owner) && gatedOn(tryStmt, s, readsOriginal) && !repeatsACall(tryStmt.tryBlock, owner.parent.tryBlock);
+  return (references(tryStmt.tryBlock, outer) || gated()) && holder.statements.slice(0, at).some((st) => isLogStatement(st) && readsOriginal(st));
+}
+
+/** The callees (`updateSlackMessage`, `admin.messaging().send`) of the calls under `n`, log lines and nested functions left out. */
+function calleesIn(n: ts.Node, out: Set<string>): Set<string> {
+  if (isFunctionLike(n)) return out;
+  if (ts.isCallExpression(n) && !isLogCall(n)) out.add(n.expression.getText().replace(/\s+/g, ""));
+  ts.forEachChild(n, (c) => void calleesIn(c, out));
+  return out;
+}
+
+/** `retry` calls something `failed` called: the same work tried again. */
+function repeatsACall(retry: ts.Block, failed: ts.Block): boolean {
+  const before = calleesIn(failed, new Set());
+  for (const c of calleesIn(retry, new Set())) if (before.has(c)) return true;
+  return false;
+}
+
+/** An `if` between `tryStmt` and `top` (itself included) runs the try on a test that `reads`. */
+function gatedOn(tryStmt: ts.TryStatement, top: ts.Node, reads: (n: ts.Node) => boolean): boolean {
+  for (let n: ts.Node = tryStmt; n !== top; n = n.parent) {
+    const p = n.parent;
+    if (ts.isIfStatement(p) && p.thenStatement === n && reads(p.expression)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

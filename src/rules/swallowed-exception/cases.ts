@@ -38,7 +38,7 @@ import { answersNotValidMessage } from "./validator-message";
 import { pureNoneFilteredByCallers, pureTryAnswersNoneLikeItself } from "./pure-none";
 import { rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
-import { commandProbeLikeItsEmptyGuard, probesPathLookup, fallsOffLikeItsGuard } from "./probe-fall-off";
+import { commandProbeLikeItsEmptyGuard, probesPathLookup, fallsOffLikeItsGuard, parseSkipsLikeItsGuard } from "./probe-fall-off";
 import { callbackNeverGetsAnError } from "./not-error-first";
 import { failedItemMap } from "./failed-item";
 import { finallyRecovers } from "./finally-recovers";
@@ -53,6 +53,7 @@ import { loadsSiteContentOnly } from "./site-content";
 import { recordsWithTracker } from "./tracker-record";
 import { isDecoratedJob } from "./decorated-job";
 import { isFirebaseEventTrigger } from "./firebase-trigger";
+import { isMedusaSubscriber } from "./medusa-subscriber";
 import { reopensLostConnection } from "./lost-connection";
 import { tryOnlyWarns } from "./diagnostic-check";
 import { onlySetsNextCookies } from "./next-cookies";
@@ -541,7 +542,7 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (tryOnlyAwaitsSettled(tryStmt.tryBlock)) return;
   if ((shape.kind === "log" && probesACapability(tryStmt, block)) || tryOnlyPrefetches(tryStmt.tryBlock) || parseFallsThroughLikeTheTry(tryStmt, block) || skipsItemLikeItsFilter(tryStmt, block)) return;
   if (triesCandidatePaths(tryStmt, block) || answersRawLikeNotParsed(clause)) return;
-  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || probesPathLookup(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
+  if (probesLikeTheTry(clause) || pureTryAnswersNoneLikeItself(clause) || pureNoneFilteredByCallers(clause) || fallsOffLikeItsGuard(clause) || parseSkipsLikeItsGuard(clause) || commandProbeLikeItsEmptyGuard(clause) || probesPathLookup(clause) || parsesFailedResponseBody(tryStmt) || walksAPath(tryStmt, block)) return;
   // `async function readJson(req) { try { return await req.json(); } catch { return null; } }` whose callers answer the null with a 400.
   if (shape.kind === "default" && requestBodyHelperFeedsFailure(clause)) return;
   if (shape.kind === "default" && (formatsForDisplay(clause, shape.value) || memoRendersForDisplay(clause, shape.value) || fallsBackToTheInput(tryStmt.tryBlock, shape.value) || keepsTheInputWrapped(tryStmt.tryBlock, shape.value) || rendersTheInput(tryStmt.tryBlock, shape.value) || assignsTheRawInput(tryStmt.tryBlock, shape.value) || returnsInputLikeItsGuard(clause) || absentLikeAParse(clause) || assignsAbsentLikeAParse(clause) || resetsToItsDeclaredValue(ctx.sourceFile, clause) || rejectsLikeItsGuard(clause) || deniesOnNotFound(clause) || answersNotValidMessage(clause, shape.value))) return;
@@ -2747,8 +2748,9 @@ function labelsServerStart(ctx: RuleContext, call: ts.CallExpression): boolean {
   return lines.length > 0 && lines.every((l) => {
     if (!l.startsWith("//")) return false;
     const words = l.replace(/^\/\/+/, "").replace(/[.:!]$/, "").trim().split(/\s+/);
-    // Leading emoji or marks before the verb (`// 🚀 Start server`).
+    // Leading emoji or marks before the verb (`// 🚀 Start server`), and a step's number (`// ✅ STEP 4: Start the HTTP server.`, round 45).
     while (words.length > 0 && !/\p{L}/u.test(words[0]!)) words.shift();
+    if (words.length > 1 && /^step$/i.test(words[0]!) && /^\d+\W*$/.test(words[1]!)) words.splice(0, 2);
     return words.length > 0 && START_VERB_RE.test(words[0]!) && words.slice(1).every((w) => SERVER_WORD_RE.test(w) || PORT_WORD_RE.test(w));
   });
 }
@@ -3753,6 +3755,8 @@ function isEventCallback(fn: ts.Node): boolean {
   if (passedByNameToBoundary(fn) || isScheduledJobMethod(fn) || isConfiguredJob(fn) || isJobTableEntry(fn)) return true;
   // `functions.firestore.document(p).onCreate(fn)`, `onSchedule(expr, fn)`: a Firebase event or cron trigger (firebase-trigger.ts).
   if (isFirebaseEventTrigger(fn)) return true;
+  // `export default async function handler({ event, container }) { … }` beside `export const config: SubscriberConfig` (medusa-subscriber.ts).
+  if (isMedusaSubscriber(fn)) return true;
   const p = fn.parent;
   if (ts.isNewExpression(p)) return ts.isIdentifier(p.expression) && CRON_CLASSES.has(p.expression.text);
   if (ts.isCallExpression(p) && p.expression !== fn) {

@@ -125,3 +125,61 @@ export function probesPathLookup(clause: ts.CatchClause): boolean {
   }
   return lookups > 0;
 }
+
+/** `message.value`, `msg?.content`: the dotted text of a read, `?.` as `.`, or undefined for anything else. */
+function readPath(e: ts.Expression): string | undefined {
+  const u = withoutCasts(e);
+  if (ts.isIdentifier(u)) return u.text;
+  if (!ts.isPropertyAccessExpression(u) || !ts.isIdentifier(u.name)) return undefined;
+  const head = readPath(u.expression);
+  return head === undefined ? undefined : `${head}.${u.name.text}`;
+}
+
+/** `message.value.toString()`, `String(msg.content)`, `raw.trim()`: the read a parse's text comes from. */
+function textSource(e: ts.Expression): string | undefined {
+  let u = withoutCasts(e);
+  for (;;) {
+    if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && /^(?:toString|trim)$/.test(u.expression.name.text) && u.arguments.length <= 1) u = withoutCasts(u.expression.expression);
+    else if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "String" && u.arguments.length === 1) u = withoutCasts(u.arguments[0]!);
+    else return readPath(u);
+  }
+}
+
+/** Log lines, then a bare `return;` (or `return undefined`): the item skipped with a word in the log. */
+function logsAndSkips(st: ts.Statement): boolean {
+  const stmts: readonly ts.Statement[] = ts.isBlock(st) ? st.statements : [st];
+  const exit = stmts[stmts.length - 1];
+  if (!exit || !ts.isReturnStatement(exit) || (exit.expression && !(ts.isIdentifier(exit.expression) && exit.expression.text === "undefined"))) return false;
+  return stmts.slice(0, -1).every((s) => ts.isExpressionStatement(s) && isLogCall(s.expression));
+}
+
+/** `!message.value`, `!msg || !msg.content`: a test that the read at `path` is missing. */
+function testsMissing(cond: ts.Expression, path: string): boolean {
+  const u = withoutCasts(cond);
+  if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.BarBarToken) return testsMissing(u.left, path) || testsMissing(u.right, path);
+  return ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken && readPath(u.operand) === path;
+}
+
+/**
+ * `if (!message.message.value) { log("Empty message value received", …); return; } let payload; try {
+ * payload = JSON.parse(message.message.value.toString()); } catch (e) { log("Failed to parse message
+ * payload", …); return; }` (held round 45's Kafka handlers, clean): the try only parses a value the
+ * guard above tests for missing, and the catch, like that guard, logs and returns nothing. A missing
+ * value and a malformed one get the one answer, the item skipped with a log line (a malformed
+ * message no retry could parse). A try that does more than the parse, a catch that answers
+ * something else, or no such guard, stays reported.
+ */
+export function parseSkipsLikeItsGuard(clause: ts.CatchClause): boolean {
+  const tryStmt = clause.parent as ts.TryStatement;
+  const list = tryStmt.parent;
+  const only = tryStmt.tryBlock.statements.length === 1 ? tryStmt.tryBlock.statements[0]! : undefined;
+  if (tryStmt.finallyBlock || !ts.isBlock(list) || !only || !logsAndSkips(clause.block)) return false;
+  let parsed: ts.Expression | undefined;
+  if (ts.isExpressionStatement(only) && ts.isBinaryExpression(only.expression) && only.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(only.expression.left)) parsed = only.expression.right;
+  else if (ts.isVariableStatement(only) && only.declarationList.declarations.length === 1) parsed = only.declarationList.declarations[0]!.initializer;
+  const call = parsed && withoutCasts(parsed);
+  if (!call || !ts.isCallExpression(call) || call.arguments.length !== 1 || call.expression.getText() !== "JSON.parse") return false;
+  const path = textSource(call.arguments[0]!);
+  if (path === undefined) return false;
+  return list.statements.slice(0, list.statements.indexOf(tryStmt)).some((st) => ts.isIfStatement(st) && !st.elseStatement && testsMissing(st.expression, path) && logsAndSkips(st.thenStatement));
+}

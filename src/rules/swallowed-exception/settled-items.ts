@@ -139,7 +139,36 @@ function mapCannotReject(e: ts.Expression, thrownAfter?: ThrownAfter): boolean {
   if (!ts.isBlock(cb.body)) return handled(cb.body) || calleeCannotReject(cb.body);
   const only = cb.body.statements.length === 1 ? cb.body.statements[0] : undefined;
   if (only && ts.isReturnStatement(only) && only.expression && (handled(only.expression) || calleeCannotReject(only.expression))) return true;
-  return waitsOnlyInLoggingTries(cb, thrownAfter);
+  return waitsOnlyInLoggingTries(cb, thrownAfter) || answersOnlySettledItems(cb);
+}
+
+/** `null`, `undefined`, `0`, `""`, `false`: a plain value handed to the batch, no promise. */
+function plainValue(e: ts.Expression): boolean {
+  return ts.isLiteralExpression(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.TrueKeyword || (ts.isIdentifier(e) && e.text === "undefined");
+}
+
+/**
+ * `docs.map((doc) => { const email = doc.data().email; if (email) return send(email).catch((e) => { log(e);
+ * return null; }); return null; })` (round 45's daily summary): a callback that is not async, waits
+ * on nothing, and whose every `return` hands the batch a promise with its own handler (or a call of
+ * the file's own function that ends its failures) or a plain value. A synchronous throw leaves `map`
+ * before the batch is settled, so no item is left that could reject.
+ */
+function answersOnlySettledItems(cb: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  if (!ts.isBlock(cb.body) || cb.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  let handledItems = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) {
+      const e = n.expression;
+      if (e && (handled(e) || calleeCannotReject(e))) handledItems++;
+      else if (e && !plainValue(e)) other = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  cb.body.statements.forEach(visit);
+  return handledItems > 0 && !other;
 }
 
 /** A batch expression whose every promise cannot reject: a `.map` as above, or an array literal of such items and spreads. */
@@ -173,21 +202,28 @@ export function settlesItemsThatCannotReject(call: ts.CallExpression): boolean {
   const thrownAfter = throwsAfter(call);
   if (!ts.isIdentifier(arg)) return batchCannotReject(arg, thrownAfter);
   const init = constInitializer(arg);
-  if (!init || !batchCannotReject(init, thrownAfter)) return false;
+  // `const promises: Promise<void>[] = []` filled only by `promises.push(p.then(…).catch(…))` (round 45's alert cron).
+  const empty = !!init && ts.isArrayLiteralExpression(init) && init.elements.length === 0;
+  if (!init || (!empty && !batchCannotReject(init, thrownAfter))) return false;
   // Every `promises.push(…)` in the function adds an item that cannot reject either.
   let fn: ts.Node | undefined = call.parent;
   while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
   if (!fn) return false;
   let all = true;
+  let pushes = 0;
   const visit = (n: ts.Node): void => {
     if (!all) return;
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === arg.text) {
       const m = n.expression.name.text;
-      if (m === "push" || m === "unshift") all = n.arguments.every((a) => (ts.isSpreadElement(a) ? mapCannotReject(a.expression, thrownAfter) : itemCannotReject(a, thrownAfter)));
-      else if (m !== "length") all = false;
+      if (m === "push" || m === "unshift") {
+        pushes++;
+        all = n.arguments.every((a) => (ts.isSpreadElement(a) ? mapCannotReject(a.expression, thrownAfter) : itemCannotReject(a, thrownAfter)));
+      } else if (m !== "length") all = false;
     } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && assignsTheBatch(n.left, arg.text)) all = false;
+    // An empty batch handed elsewhere (`collect(promises)`) may be filled there, unseen.
+    else if (empty && ts.isIdentifier(n) && n.text === arg.text && n !== arg && !ts.isPropertyAccessExpression(n.parent) && !(ts.isVariableDeclaration(n.parent) && n.parent.name === n)) all = false;
     ts.forEachChild(n, visit);
   };
   visit(fn);
-  return all;
+  return all && (!empty || pushes > 0);
 }
