@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
-import { paramsSetBeforeHandler, requestFramework, routeCallOf, routeValidates } from "./express";
+import { isMedusaRoute, paramsSetBeforeHandler, requestFramework, routeCallOf, routeValidates } from "./express";
 import { contextValidated } from "./context-validator";
 import { fastifySchemaCovers } from "./fastify";
 import { nextChannel } from "./next";
@@ -74,7 +74,8 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   } else return undefined;
   if (routeValidates(fn, sf, part) || contextValidated(fn, node, part, base.text)) return undefined;
   if (part === "params" && paramsSetBeforeHandler(fn, paramKeysRead(node), sf)) return undefined;
-  const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn);
+  // A Medusa route module is its own registration (the file router); its middlewares validate into `req.validatedBody`.
+  const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn) && !isMedusaRoute(fn, facts);
   return {
     caseId,
     node,

@@ -1,0 +1,104 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Retired round 45 (session 42, developer ub42): sources of frameworks no earlier round had.
+// Medusa 2's file-routed API routes (`src/api/**/route.ts`, `POST(req: MedusaRequest, res: MedusaResponse)`)
+// hand Express's request: `req.body`, `req.params`, `req.query` are the express cases (round 45:
+// bioteem/bioteem `backend/src/api/admin/products/[id]/subscription-plans/route.ts:7,18`, where the
+// route was taken for a Next.js one); `req.validatedBody` is what `validateAndTransformBody` parsed.
+
+const MEDUSA = { "package.json": "{ \"name\": \"backend\", \"dependencies\": { \"@medusajs/framework\": \"2.8.0\", \"@medusajs/medusa\": \"2.8.0\" } }\n" };
+
+// bioteem's style: a typed admin route that writes the body to a module service.
+const MEDUSA_PLAN = dedent`
+  import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+  import { PLANS } from "../../../../modules/plans"
+
+  export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+    const { name, currency } = req.body as { name: string; currency?: string }
+    const plans = req.scope.resolve(PLANS)
+    const plan = await plans.createPlans({ name, currency })
+    return res.json({ plan })
+  }
+`;
+// Another style: a JavaScript route module, untyped, reading the route param into a raw query.
+const MEDUSA_JS = dedent`
+  import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+  export async function GET(req, res) {
+    const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const rows = await knex.raw("select * from review where product_id = '" + req.params.id + "'")
+    res.json({ rows })
+  }
+`;
+const MEDUSA_PLAN_FIXED = dedent`
+  import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+  import { PLANS } from "../../../../modules/plans"
+  import { z } from "zod"
+
+  const PostBody = z.object({ name: z.string(), currency: z.string().optional() })
+
+  export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+    const parsed = PostBody.safeParse(req.body)
+    if (!parsed.success) {
+      res.status(400).json({ error: parsed.error.issues })
+      return
+    }
+    const { name, currency } = parsed.data as { name: string; currency?: string }
+    const plans = req.scope.resolve(PLANS)
+    const plan = await plans.createPlans({ name, currency })
+    return res.json({ plan })
+  }
+`;
+const MEDUSA_JS_FIXED = dedent`
+  import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+  import { z } from "zod"
+
+  const GetParams = z.object({ id: z.string() })
+
+  export async function GET(req, res) {
+    const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const parsed = GetParams.safeParse(req.params)
+    if (!parsed.success) {
+      res.status(400).json({ error: parsed.error.issues })
+      return
+    }
+    const rows = await knex.raw("select * from review where product_id = '" + parsed.data.id + "'")
+    res.json({ rows })
+  }
+`;
+// The neighbour: the body as Medusa's middleware validated it.
+const MEDUSA_VALIDATED = dedent`
+  import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+  import { PLANS } from "../../../../modules/plans"
+
+  export const POST = async (req: MedusaRequest<{ name: string }>, res: MedusaResponse) => {
+    const { name } = req.validatedBody
+    const plans = req.scope.resolve(PLANS)
+    const plan = await plans.createPlans({ name })
+    return res.json({ plan })
+  }
+`;
+
+const valid: ValidCase[] = [
+  { name: "Medusa: req.validatedBody (validateAndTransformBody in middlewares.ts)", code: MEDUSA_VALIDATED, filename: "src/api/admin/plans/route.ts", files: MEDUSA },
+];
+
+const invalid: InvalidCase[] = [
+  { name: "Medusa: a typed route's req.body written to a module service", code: MEDUSA_PLAN, filename: "src/api/admin/plans/route.ts", files: MEDUSA, output: null, findings: [
+    { case: "expressBody", line: 5, column: 30, endColumn: 38, suggestions: [
+      { title: "Validate req.body with Zod (adds the zod dependency)", output: MEDUSA_PLAN_FIXED },
+      mark(MEDUSA_PLAN, "expressBody", 5),
+    ] },
+  ] },
+  { name: "Medusa: another style, an untyped JavaScript route's req.params in raw SQL", code: MEDUSA_JS, filename: "src/api/store/products/[id]/reviews/route.js", files: MEDUSA, output: null, findings: [
+    { case: "expressParams", line: 5, column: 77, endColumn: 87, suggestions: [
+      { title: "Validate req.params with Zod (adds the zod dependency)", output: MEDUSA_JS_FIXED },
+      mark(MEDUSA_JS, "expressParams", 5),
+    ] },
+  ] },
+];
+
+describe("unvalidated-boundary: sources of round 45's frameworks (session 42)", () => {
+  runWithNamedCases(valid, invalid);
+});
