@@ -80,11 +80,76 @@ const MEDUSA_VALIDATED = dedent`
   }
 `;
 
+// MQTT (round 45: jrgleason/mqtt-ollama-presentation `apps/oracle/src/lib/mqtt/client.js:222`,
+// `apps/zwave-mcp-server/src/mqtt-client.js:89`, decided): a broker is shared with devices and other clients,
+// so a module that publishes JSON commands itself still hears what the others publish: no own-instances exception.
+const MQTT_PKG = { "package.json": "{ \"name\": \"bridge\", \"type\": \"module\", \"dependencies\": { \"mqtt\": \"5.10.0\" } }\n" };
+const MQTT_WRAPPER = dedent`
+  import mqtt from "mqtt";
+
+  const client = mqtt.connect(process.env.MQTT_URL);
+
+  export function sendCommand(device, value) {
+    client.publish(\`zwave/\${device}/set\`, JSON.stringify({ value }));
+  }
+
+  export function onDeviceState(device, callback) {
+    client.subscribe(\`zwave/\${device}/#\`);
+    client.on("message", (topic, message) => {
+      const state = JSON.parse(message.toString());
+      callback(state, topic);
+    });
+  }
+`;
+// Another style: a class whose listener hands the payload to a private handler that keeps it in a cache.
+const MQTT_CACHE = dedent`
+  import mqtt from "mqtt";
+
+  export class SensorBridge {
+    constructor(url) {
+      this.cache = new Map();
+      this.client = mqtt.connect(url);
+      this.client.on("message", (topic, payload) => this._handleSensorMessage(topic, payload));
+    }
+
+    async publish(topic, message) {
+      this.client.publish(topic, JSON.stringify(message));
+    }
+
+    _handleSensorMessage(topic, payload) {
+      const reading = JSON.parse(payload.toString());
+      this.cache.set(topic, { value: reading.value, unit: reading.unit });
+    }
+  }
+`;
+// The neighbour: the same wrapper over Redis pub/sub, where the module's own instances publish (unchanged).
+const REDIS_WRAPPER = dedent`
+  import Redis from "ioredis";
+
+  const pub = new Redis(process.env.REDIS_URL);
+  const sub = new Redis(process.env.REDIS_URL);
+
+  export function sendCommand(device, value) {
+    pub.publish(\`device:\${device}\`, JSON.stringify({ value }));
+  }
+
+  export function onDeviceState(device, callback) {
+    sub.subscribe(\`device:\${device}\`);
+    sub.on("message", (channel, message) => {
+      const state = JSON.parse(message);
+      callback(state, channel);
+    });
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "messagePayload: a Redis pub/sub wrapper of a module that publishes JSON itself (own instances)", code: REDIS_WRAPPER, filename: "src/lib/bus.js", files: { "package.json": "{ \"name\": \"bridge\", \"dependencies\": { \"ioredis\": \"5.4.0\" } }\n" } },
   { name: "Medusa: req.validatedBody (validateAndTransformBody in middlewares.ts)", code: MEDUSA_VALIDATED, filename: "src/api/admin/plans/route.ts", files: MEDUSA },
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("messagePayload: an MQTT wrapper that publishes JSON commands still hears the broker", MQTT_WRAPPER, "src/lib/mqtt/client.js", MQTT_PKG, "messagePayload", 12, 19, 49),
+  markedRow("messagePayload: another style, an MQTT reading kept in the class's cache by a private handler", MQTT_CACHE, "src/mqtt-client.js", MQTT_PKG, "messagePayload", 15, 21, 51),
   { name: "Medusa: a typed route's req.body written to a module service", code: MEDUSA_PLAN, filename: "src/api/admin/plans/route.ts", files: MEDUSA, output: null, findings: [
     { case: "expressBody", line: 5, column: 30, endColumn: 38, suggestions: [
       { title: "Validate req.body with Zod (adds the zod dependency)", output: MEDUSA_PLAN_FIXED },

@@ -1040,6 +1040,15 @@ function returnedBy(fn: ts.Node | undefined): ts.Expression | undefined {
 const jsonPublished = new WeakMap<ts.SourceFile, boolean>();
 
 /**
+ * MQTT clients (mqtt.js and its promise wrapper). A broker is shared with devices and every other
+ * client holding its credentials: a module that publishes commands (`client.publish(topic,
+ * JSON.stringify({ value }))`) still hears whatever the others publish on the topics it subscribes
+ * to, so the own-instances exception below does not hold for it (retired round 45: jrgleason/
+ * mqtt-ollama-presentation `apps/zwave-mcp-server/src/mqtt-client.js:231`, decided).
+ */
+const MQTT_MODULES = ["mqtt", "async-mqtt"];
+
+/**
  * The module publishes JSON text on a channel itself: Redis or NATS `publish(channel,
  * JSON.stringify(…))` (also as bytes, see isJsonText), Postgres `pg_notify`/`NOTIFY` with a JSON
  * payload (`query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(event)])`). A message it
@@ -1074,7 +1083,7 @@ export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   const arg = call.arguments[0];
   if (!arg) return undefined;
   const origin = textOrigin(arg, facts, sf);
-  if (!origin || (origin.file && writtenOutAgain(call)) || (origin.caseId === "messagePayload" && publishesJson(sf))) return undefined;
+  if (!origin || (origin.file && writtenOutAgain(call)) || (origin.caseId === "messagePayload" && publishesJson(sf) && !hasModule(facts, ...MQTT_MODULES))) return undefined;
   return {
     caseId: origin.caseId,
     node: call,
