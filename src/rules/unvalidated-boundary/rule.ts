@@ -22,7 +22,7 @@ import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearc
 import { parseSource } from "./frameworks/parse";
 import { parseHelperSource } from "./frameworks/parse-helper";
 import { credentialsAuthorizeSource } from "./frameworks/credentials";
-import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
+import { destructuredRequestSources, koaRequestDestructured, paramCallSource, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
@@ -600,8 +600,13 @@ export default defineRule<Record<string, never>, CaseId>({
             return;
           case "parseBody":
           case "queries":
-          case "param":
             add(honoSource(node, facts, ctx.sourceFile, moduleOf));
+            return;
+          case "param":
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? paramCallSource(node, facts, ctx.sourceFile));
+            return;
+          case "allParams":
+            add(paramCallSource(node, facts, ctx.sourceFile));
             return;
           case "query":
             add(honoSource(node, facts, ctx.sourceFile, moduleOf));

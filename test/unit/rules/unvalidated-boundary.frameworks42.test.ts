@@ -142,12 +142,53 @@ const REDIS_WRAPPER = dedent`
   }
 `;
 
+// Sails (and Express 4): `req.param("x")` looks a value up in the route params, the body and the query,
+// `req.allParams()` merges them (round 45: pesto-students/n5-qbook-backend-kappa-5
+// `api/controllers/UsersController.js:15`, decided). Reported once per handler, at the first read.
+const SAILS_PKG = { "package.json": "{ \"name\": \"qbook\", \"dependencies\": { \"sails\": \"^1.5.0\", \"sails-mongo\": \"^2.0.0\" } }\n" };
+const SAILS_LOGIN = dedent`
+  module.exports = {
+    login: async function (req, res) {
+      const user = await Users.findOne({
+        email: req.param("email"),
+        googleAuthId: req.param("googleAuthId"),
+      });
+      if (!user) return res.notFound();
+      return res.ok({ id: user.id });
+    },
+  };
+`;
+// Another style: an action that creates a record from every parameter at once.
+const SAILS_CREATE = dedent`
+  module.exports = {
+    async create(req, res) {
+      const pet = await Pet.create(req.allParams()).fetch();
+      return res.json(pet);
+    },
+  };
+`;
+// The neighbour: the value type-checked and matched before the lookup.
+const SAILS_CHECKED = dedent`
+  const EMAIL_RE = /^[^@\\s]+@[^@\\s]+$/;
+  module.exports = {
+    login: async function (req, res) {
+      const email = req.param("email");
+      if (typeof email !== "string" || !EMAIL_RE.test(email)) return res.badRequest();
+      const user = await Users.findOne({ email });
+      return user ? res.ok({ id: user.id }) : res.notFound();
+    },
+  };
+`;
+
 const valid: ValidCase[] = [
+  { name: "Sails: req.param typeof-checked and matched before the lookup", code: SAILS_CHECKED, filename: "api/controllers/UsersController.js", files: SAILS_PKG },
   { name: "messagePayload: a Redis pub/sub wrapper of a module that publishes JSON itself (own instances)", code: REDIS_WRAPPER, filename: "src/lib/bus.js", files: { "package.json": "{ \"name\": \"bridge\", \"dependencies\": { \"ioredis\": \"5.4.0\" } }\n" } },
   { name: "Medusa: req.validatedBody (validateAndTransformBody in middlewares.ts)", code: MEDUSA_VALIDATED, filename: "src/api/admin/plans/route.ts", files: MEDUSA },
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("Sails: req.param values raw in a Waterline findOne, reported once", SAILS_LOGIN, "api/controllers/UsersController.js", SAILS_PKG, "expressBody", 4, 14, 32),
+  markedRow("Sails: another style, req.allParams() created as a record", SAILS_CREATE, "api/controllers/PetController.js", SAILS_PKG, "expressBody", 3, 34, 49),
   markedRow("messagePayload: an MQTT wrapper that publishes JSON commands still hears the broker", MQTT_WRAPPER, "src/lib/mqtt/client.js", MQTT_PKG, "messagePayload", 12, 19, 49),
   markedRow("messagePayload: another style, an MQTT reading kept in the class's cache by a private handler", MQTT_CACHE, "src/mqtt-client.js", MQTT_PKG, "messagePayload", 15, 21, 51),
   { name: "Medusa: a typed route's req.body written to a module service", code: MEDUSA_PLAN, filename: "src/api/admin/plans/route.ts", files: MEDUSA, output: null, findings: [
