@@ -458,12 +458,12 @@ export default defineRule<Record<string, never>, CaseId>({
       // A Fastify route's `request.params` (no schema): path segments, always text.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param(")) || (s.caseId === "fastifyRequest" && !!s.dedupeKey?.endsWith(":params"));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
-      env.remoteReply = s.caseId === "fetchJson";
+      env.remoteReply = s.caseId === "fetchJson" || !!s.reply;
       env.message = s.caseId === "messagePayload";
       env.cookie = s.caseId === "expressQuery" && !!s.dedupeKey?.endsWith(":cookies");
       env.sinkOnly = !!s.sinkOnly;
       env.uiState = !!s.uiState;
-      env.parsedText = s.caseId === "jsonParseExternal";
+      env.parsedText = s.caseId === "jsonParseExternal" && !s.reply;
       // `JSON.parse(body)` of a request's raw text whose signature a check before it verified, on every path: signed.
       if (!env.parsedText && !env.remoteReply && ts.isCallExpression(s.node) && isTextParser(s.node) && signedBeforeParse(s.node, env.callee)) return { kind: "validated" };
       for (const v of s.values) {

@@ -180,13 +180,113 @@ const SAILS_CHECKED = dedent`
   };
 `;
 
+// A fetched reply read as text and parsed (`JSON.parse(await res.text())`, the read behind `.catch(() => "")`)
+// is the other API's reply as `res.json()` gives it, judged by the same rules (round 45: bioteem/bioteem
+// `backend/src/api/admin/orders/[id]/freightcom/rates/route.ts:59`, `shipments/route.ts:46` decided
+// findings; `shipments/[shipment_id]/route.ts:34`, only echoed to the admin, clean).
+const EXPRESS_PKG = { "package.json": "{ \"name\": \"ship\", \"dependencies\": { \"express\": \"^4.19.0\" } }\n" };
+const CARRIER_HELPER = `async function carrierRequest(path, body) {
+  const res = await fetch(\`https://api.carrier.example\${path}\`, {
+    method: body ? "POST" : "GET",
+    headers: { "Content-Type": "application/json", Authorization: process.env.CARRIER_KEY },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(20000),
+  });
+  const text = await res.text().catch(() => "");
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) throw new Error(\`Carrier \${res.status}\`);
+  return json ?? { raw: text };
+}
+`;
+// The reply's id interpolated into the next request's path.
+const CARRIER_RATES = `import express from "express";
+const router = express.Router();
+
+${CARRIER_HELPER}
+router.post("/rates", async (req, res) => {
+  const quote = await carrierRequest("/rate", { services: ["ground"] });
+  const rates = await carrierRequest(\`/rate/\${quote.request_id}\`);
+  res.json({ rates });
+});
+
+export default router;
+`;
+// Another style: an exported function whose parsed reply's tracking URL is stored.
+const CARRIER_STORE = dedent`
+  import { db } from "./db";
+
+  export async function bookShipment(orderId) {
+    const res = await fetch("https://api.carrier.example/shipment", { method: "POST", signal: AbortSignal.timeout(20000) });
+    const raw = await res.text();
+    if (!res.ok) throw new Error(\`Carrier \${res.status}\`);
+    const shipment = JSON.parse(raw);
+    await db.order.update({ where: { id: orderId }, data: { trackingUrl: shipment.tracking_url } });
+  }
+`;
+// The neighbour: the helper's reply only echoed to the caller in the answer.
+const CARRIER_ECHO = `import express from "express";
+const router = express.Router();
+
+${CARRIER_HELPER}
+router.get("/shipments/:id", async (req, res) => {
+  const data = await carrierRequest("/shipment/current");
+  const shipment = data?.shipment ?? data;
+  res.status(200).json({ shipment });
+});
+
+export default router;
+`;
+// Another style of the neighbour: the text read plainly, the helper returning the parse past its ok test.
+const CARRIER_ECHO_PLAIN = dedent`
+  import express from "express";
+  const router = express.Router();
+
+  async function carrierGet(path) {
+    const res = await fetch(\`https://api.carrier.example\${path}\`, { signal: AbortSignal.timeout(20000) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(\`Carrier \${res.status}: \${text.slice(0, 200)}\`);
+    return JSON.parse(text);
+  }
+
+  router.get("/tracking/:id", async (req, res) => {
+    const data = await carrierGet("/tracking/current");
+    res.json({ events: data?.events ?? data });
+  });
+
+  export default router;
+`;
+// An exported client function handing the parsed reply to the modules that import it, like \`return res.json()\`.
+const TOKEN_CLIENT = dedent`
+  export async function exchangeCode(code) {
+    const res = await fetch("https://auth.example.com/oauth/token", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ code, grant_type: "authorization_code" }).toString(),
+      signal: AbortSignal.timeout(10000),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(\`oauth/token \${res.status}: \${text.slice(0, 800)}\`);
+    return JSON.parse(text);
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "jsonParseExternal: another style, a helper's parsed text past its ok test only echoed", code: CARRIER_ECHO_PLAIN, filename: "src/routes/tracking.js", files: EXPRESS_PKG },
+  { name: "jsonParseExternal: an exported client returning a reply parsed from its text (judged where it is used, like res.json())", code: TOKEN_CLIENT, filename: "src/lib/oauth-token.js", files: EXPRESS_PKG },
+  { name: "jsonParseExternal: a fetched reply parsed from its text only echoed in the answer", code: CARRIER_ECHO, filename: "src/routes/shipments.js", files: EXPRESS_PKG },
   { name: "Sails: req.param typeof-checked and matched before the lookup", code: SAILS_CHECKED, filename: "api/controllers/UsersController.js", files: SAILS_PKG },
   { name: "messagePayload: a Redis pub/sub wrapper of a module that publishes JSON itself (own instances)", code: REDIS_WRAPPER, filename: "src/lib/bus.js", files: { "package.json": "{ \"name\": \"bridge\", \"dependencies\": { \"ioredis\": \"5.4.0\" } }\n" } },
   { name: "Medusa: req.validatedBody (validateAndTransformBody in middlewares.ts)", code: MEDUSA_VALIDATED, filename: "src/api/admin/plans/route.ts", files: MEDUSA },
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("jsonParseExternal: a reply read behind .catch(() => \"\"), parsed, its id put into the next path", CARRIER_RATES, "src/routes/rates.js", EXPRESS_PKG, "jsonParseExternal", 14, 19, 35),
+  markedRow("jsonParseExternal: another style, a reply's text parsed and a field stored", CARRIER_STORE, "src/lib/carrier.js", EXPRESS_PKG, "jsonParseExternal", 7, 20, 35),
   markedRow("Sails: req.param values raw in a Waterline findOne, reported once", SAILS_LOGIN, "api/controllers/UsersController.js", SAILS_PKG, "expressBody", 4, 14, 32),
   markedRow("Sails: another style, req.allParams() created as a record", SAILS_CREATE, "api/controllers/PetController.js", SAILS_PKG, "expressBody", 3, 34, 49),
   markedRow("messagePayload: an MQTT wrapper that publishes JSON commands still hears the broker", MQTT_WRAPPER, "src/lib/mqtt/client.js", MQTT_PKG, "messagePayload", 12, 19, 49),

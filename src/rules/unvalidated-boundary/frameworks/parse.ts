@@ -581,11 +581,21 @@ interface Origin {
   dedupeKey?: string;
   /** Read from a file (`readFileSync`). */
   file?: true;
+  /** A `fetch` Response's own text (`JSON.parse(await res.text())`): the remote reply, judged like `res.json()`. */
+  reply?: true;
 }
 
 const TEXT_TRIMS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll"]);
 
 /** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
+/** `() => ""`, `() => null`, `() => "{}"`: a handler that answers a literal. */
+function literalFallback(arg: ts.Expression): boolean {
+  const fn = unwrap(arg);
+  if (!ts.isArrowFunction(fn) || !ts.isExpression(fn.body)) return false;
+  const v = unwrap(fn.body);
+  return ts.isStringLiteralLike(v) || v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === "undefined");
+}
+
 function peel(expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
   for (let i = 0; i < 8; i++) {
@@ -597,6 +607,11 @@ function peel(expr: ts.Expression): ts.Expression {
       const name = calleeName(e);
       // Markdown fences cut off a model's answer (`text.replace(/```json/g, "").trim()`): the same text.
       if ((name === "toString" || name === "transformToString" || TEXT_TRIMS.has(name ?? "")) && ts.isPropertyAccessExpression(e.expression)) {
+        e = unwrap(e.expression.expression);
+        continue;
+      }
+      // `await res.text().catch(() => "")`: the same text, or a literal when the read fails.
+      if (name === "catch" && ts.isPropertyAccessExpression(e.expression) && e.arguments.length === 1 && literalFallback(e.arguments[0]!)) {
         e = unwrap(e.expression.expression);
         continue;
       }
@@ -763,7 +778,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       return back ? textOrigin(back, facts, sf, depth + 1) : undefined;
     }
     if (name === "text" && ts.isPropertyAccessExpression(e.expression)) {
-      if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal" };
+      if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal", reply: true };
       // Gemini's answer: `(await model.generateContent(prompt)).response.text()` is model output.
       if (isModelAnswer(e.expression.expression)) return { caseId: "jsonParseExternal" };
       // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
@@ -1093,6 +1108,7 @@ export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
     handler: origin.handler,
     channel: origin.channel ?? { kind: "throw" },
     dedupeKey: origin.dedupeKey,
+    ...(origin.reply ? { reply: true as const } : {}),
     schemaSuffix: origin.caseId === "jsonParseExternal" ? "Data" : origin.caseId === "lambdaEvent" || origin.caseId === "webRequest" || origin.caseId === "nextAppRequest" ? "Body" : "Message",
   };
 }
