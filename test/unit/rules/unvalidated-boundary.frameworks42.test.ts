@@ -275,7 +275,75 @@ const TOKEN_CLIENT = dedent`
   }
 `;
 
+// Strapi controllers are Koa: \`const id = Number(ctx.params.id); if (!id) return ctx.badRequest(…)\` answers \`NaN\` (and 0)
+// before the number is used, a NaN check (round 45: milanmartis/majolika-cms
+// \`src/api/event-session/controllers/event-session.ts:301\`, decided clean); with no check (\`:173\`) it stays a use.
+const STRAPI_PKG = { "package.json": "{ \"name\": \"cms\", \"dependencies\": { \"@strapi/strapi\": \"5.12.0\" } }\n" };
+const STRAPI_CHECKED = dedent`
+  import { factories } from "@strapi/strapi";
+
+  export default factories.createCoreController("api::event-session.event-session", ({ strapi }) => ({
+    async productCalendar(ctx) {
+      const productId = Number(ctx.params.productId);
+      if (!productId) return ctx.badRequest("Invalid productId");
+      const sessions = await strapi.entityService.findMany("api::event-session.event-session", {
+        filters: { product: { id: { $eq: productId } } },
+      });
+      ctx.body = { data: sessions };
+    },
+  }));
+`;
+// Another style: Express, \`parseInt\` with the falsy test.
+const EXPRESS_CHECKED = dedent`
+  import express from "express";
+  import { db } from "./db.js";
+  const router = express.Router();
+
+  router.delete("/messages/:msgId", async (req, res) => {
+    const msgId = parseInt(req.params.msgId, 10);
+    if (!msgId) return res.status(400).json({ error: "Invalid message ID." });
+    await db.message.delete({ where: { id: msgId } });
+    res.status(204).end();
+  });
+
+  export default router;
+`;
+// The neighbour: the number made with no check goes into the lookup.
+const STRAPI_UNCHECKED = dedent`
+  import { factories } from "@strapi/strapi";
+
+  export default factories.createCoreController("api::event-session.event-session", ({ strapi }) => ({
+    async findOneWithCapacity(ctx) {
+      const id = Number(ctx.params.id);
+      const session = await strapi.entityService.findOne("api::event-session.event-session", id, { populate: ["product"] });
+      ctx.body = { data: session };
+    },
+  }));
+`;
+const STRAPI_UNCHECKED_FIXED = dedent`
+  import { factories } from "@strapi/strapi";
+  import { z } from "zod";
+
+  const FindOneWithCapacityParams = z.object({ id: z.string().optional() });
+
+  export default factories.createCoreController("api::event-session.event-session", ({ strapi }) => ({
+    async findOneWithCapacity(ctx) {
+      const parsed = FindOneWithCapacityParams.safeParse(ctx.params);
+      if (!parsed.success) {
+        ctx.status = 400;
+        ctx.body = { error: parsed.error.issues };
+        return;
+      }
+      const id = Number(parsed.data.id);
+      const session = await strapi.entityService.findOne("api::event-session.event-session", id, { populate: ["product"] });
+      ctx.body = { data: session };
+    },
+  }));
+`;
+
 const valid: ValidCase[] = [
+  { name: "Strapi: Number(ctx.params.x) answered 400 when falsy before the filter", code: STRAPI_CHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG },
+  { name: "Express: another style, parseInt answered 400 when falsy before the delete", code: EXPRESS_CHECKED, filename: "src/routes/messages.js", files: EXPRESS_PKG },
   { name: "jsonParseExternal: another style, a helper's parsed text past its ok test only echoed", code: CARRIER_ECHO_PLAIN, filename: "src/routes/tracking.js", files: EXPRESS_PKG },
   { name: "jsonParseExternal: an exported client returning a reply parsed from its text (judged where it is used, like res.json())", code: TOKEN_CLIENT, filename: "src/lib/oauth-token.js", files: EXPRESS_PKG },
   { name: "jsonParseExternal: a fetched reply parsed from its text only echoed in the answer", code: CARRIER_ECHO, filename: "src/routes/shipments.js", files: EXPRESS_PKG },
@@ -285,6 +353,12 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: "Strapi: Number(ctx.params.id) with no check into findOne stays a use", code: STRAPI_UNCHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG, output: null, findings: [
+    { case: "koaRequest", line: 5, column: 23, endColumn: 33, suggestions: [
+      { title: "Validate ctx.params with Zod (adds the zod dependency)", output: STRAPI_UNCHECKED_FIXED },
+      mark(STRAPI_UNCHECKED, "koaRequest", 5),
+    ] },
+  ] },
   markedRow("jsonParseExternal: a reply read behind .catch(() => \"\"), parsed, its id put into the next path", CARRIER_RATES, "src/routes/rates.js", EXPRESS_PKG, "jsonParseExternal", 14, 19, 35),
   markedRow("jsonParseExternal: another style, a reply's text parsed and a field stored", CARRIER_STORE, "src/lib/carrier.js", EXPRESS_PKG, "jsonParseExternal", 7, 20, 35),
   markedRow("Sails: req.param values raw in a Waterline findOne, reported once", SAILS_LOGIN, "api/controllers/UsersController.js", SAILS_PKG, "expressBody", 4, 14, 32),
