@@ -476,6 +476,10 @@ export default defineRule<Record<string, never>, CaseId>({
             const r = analyzeValue(ref, s.kind, env);
             if (r && decidesWhole(ref, r, env)) {
               o = r;
+              // A v1 callable's `data` read field by field (`data.imageUrl` type-checked, `data.voiceId` not): reported at
+              // the read whose field goes on unchecked, not at the first read (retired round 45, wikiwands
+              // `generateVideo.ts:166`, decided); a presence test (`if (!data.x)`) is no such read.
+              if (r.kind === "unsafe" && s.caseId === "firebaseCallable" && s.param && fieldRead(ref) && !onlyTested(ref)) s.reportAt = ref;
               break;
             }
           }
@@ -815,6 +819,12 @@ function destructuredAs(param: ts.ParameterDeclaration, key: string, fn: Functio
  * the value the use takes, ikusner13/lonely-chat `bot.tsx:67`, decided), not to the earlier read it falls back to.
  * Read through the name's references and each declaration's initializer, not the file's list of reads.
  */
+/** `data.voiceId`, `data?.cursor`, `data["name"]`: the reference reads one field of the value. */
+function fieldRead(ref: ts.Node): boolean {
+  const p = ref.parent;
+  return !!p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === ref;
+}
+
 function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Source>): ts.Node | undefined {
   // `const body = event.body || "{}"`, then `JSON.parse(body)`: the raw text behind a text fallback of the code's own, held the
   // same (vwilson317/bolt-ccc `cloudflare-upload.ts:151`, retired held round 41, decided: the parse is the first use).

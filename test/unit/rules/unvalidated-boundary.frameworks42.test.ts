@@ -341,7 +341,48 @@ const STRAPI_UNCHECKED_FIXED = dedent`
   }));
 `;
 
+// A v1 callable's \`data\` read field by field: reported at the read whose field goes on unchecked, not at the first
+// field read (round 45: ccisjuly/wikiwands-cloud-functions \`functions/src/generateVideo.ts:166\`, decided).
+const FUNCTIONS_PKG = { "package.json": "{ \"name\": \"functions\", \"dependencies\": { \"firebase-functions\": \"^4.9.0\", \"firebase-admin\": \"^12.0.0\" } }\n" };
+const CALLABLE_V1 = dedent`
+  import * as functions from "firebase-functions";
+  import * as admin from "firebase-admin";
+
+  export const generateVideo = functions.https.onCall(async (data, context) => {
+    if (!context.auth) throw new functions.https.HttpsError("unauthenticated", "login required");
+    if (!data.imageUrl || typeof data.imageUrl !== "string") throw new functions.https.HttpsError("invalid-argument", "imageUrl");
+    if (!data.script || typeof data.script !== "string") throw new functions.https.HttpsError("invalid-argument", "script");
+    const voiceId = data.voiceId || "default-voice";
+    await admin.firestore().collection("video_tasks").add({ uid: context.auth.uid, voiceId: voiceId.trim(), script: data.script, imageUrl: data.imageUrl });
+    return { ok: true };
+  });
+`;
+const CALLABLE_V1_FIXED = dedent`
+  import * as functions from "firebase-functions";
+  import * as admin from "firebase-admin";
+  import { z } from "zod";
+
+  const DataSchema = z.object({
+    imageUrl: z.string().nullish(),
+    script: z.string().nullish(),
+    voiceId: z.string().nullish(),
+  });
+
+  export const generateVideo = functions.https.onCall(async (rawData, context) => {
+    const data = DataSchema.parse(rawData);
+    if (!context.auth) throw new functions.https.HttpsError("unauthenticated", "login required");
+    if (!data.imageUrl || typeof data.imageUrl !== "string") throw new functions.https.HttpsError("invalid-argument", "imageUrl");
+    if (!data.script || typeof data.script !== "string") throw new functions.https.HttpsError("invalid-argument", "script");
+    const voiceId = data.voiceId || "default-voice";
+    await admin.firestore().collection("video_tasks").add({ uid: context.auth.uid, voiceId: voiceId.trim(), script: data.script, imageUrl: data.imageUrl });
+    return { ok: true };
+  });
+`;
+// The neighbour: every field the callable stores type-checked.
+const CALLABLE_V1_CHECKED = CALLABLE_V1.replace('  const voiceId = data.voiceId || "default-voice";\n', '  if (data.voiceId !== undefined && typeof data.voiceId !== "string") throw new functions.https.HttpsError("invalid-argument", "voiceId");\n  const voiceId = data.voiceId || "default-voice";\n');
+
 const valid: ValidCase[] = [
+  { name: "firebaseCallable: a v1 callable whose stored fields are all type-checked", code: CALLABLE_V1_CHECKED, filename: "functions/src/generateVideo.ts", files: FUNCTIONS_PKG },
   { name: "Strapi: Number(ctx.params.x) answered 400 when falsy before the filter", code: STRAPI_CHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG },
   { name: "Express: another style, parseInt answered 400 when falsy before the delete", code: EXPRESS_CHECKED, filename: "src/routes/messages.js", files: EXPRESS_PKG },
   { name: "jsonParseExternal: another style, a helper's parsed text past its ok test only echoed", code: CARRIER_ECHO_PLAIN, filename: "src/routes/tracking.js", files: EXPRESS_PKG },
@@ -353,6 +394,12 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: "firebaseCallable: a v1 callable reported at the unchecked field's read, not the first checked one", code: CALLABLE_V1, filename: "functions/src/generateVideo.ts", files: FUNCTIONS_PKG, output: null, findings: [
+    { case: "firebaseCallable", line: 8, column: 19, endColumn: 23, suggestions: [
+      { title: "Validate data with Zod (adds the zod dependency)", output: CALLABLE_V1_FIXED },
+      mark(CALLABLE_V1, "firebaseCallable", 8),
+    ] },
+  ] },
   { name: "Strapi: Number(ctx.params.id) with no check into findOne stays a use", code: STRAPI_UNCHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG, output: null, findings: [
     { case: "koaRequest", line: 5, column: 23, endColumn: 33, suggestions: [
       { title: "Validate ctx.params with Zod (adds the zod dependency)", output: STRAPI_UNCHECKED_FIXED },
