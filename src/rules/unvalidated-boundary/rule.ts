@@ -32,7 +32,7 @@ import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
-import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
+import { qwikParseBodySource, routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
 import { tanstackServerFnSource } from "./frameworks/tanstack";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
@@ -603,6 +603,8 @@ export default defineRule<Record<string, never>, CaseId>({
             add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile));
             return;
           case "parseBody":
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? qwikParseBodySource(node, facts, ctx.sourceFile));
+            return;
           case "queries":
             add(honoSource(node, facts, ctx.sourceFile, moduleOf));
             return;

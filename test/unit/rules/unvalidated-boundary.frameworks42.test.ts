@@ -381,7 +381,61 @@ const CALLABLE_V1_FIXED = dedent`
 // The neighbour: every field the callable stores type-checked.
 const CALLABLE_V1_CHECKED = CALLABLE_V1.replace('  const voiceId = data.voiceId || "default-voice";\n', '  if (data.voiceId !== undefined && typeof data.voiceId !== "string") throw new functions.https.HttpsError("invalid-argument", "voiceId");\n  const voiceId = data.voiceId || "default-voice";\n');
 
+// Qwik City route modules (\`src/routes/**/index.ts\` exporting \`onPost: RequestHandler\`): \`event.parseBody()\`,
+// \`event.request.json()\` and the request's text (also of \`event.request.clone()\`) are the client's body, webRequest
+// (round 45: mhamrah/hamrah-web \`src/routes/api/auth/native/index.ts:44\`, \`…/discoverable/verify/index.ts:17\`, decided).
+const QWIK_PKG = { "package.json": "{ \"name\": \"web\", \"dependencies\": { \"@builder.io/qwik\": \"^1.9.0\", \"@builder.io/qwik-city\": \"^1.9.0\" } }\n" };
+const QWIK_NATIVE = dedent`
+  import type { RequestHandler } from "@builder.io/qwik-city";
+  import { createUser } from "~/lib/users";
+
+  export const onPost: RequestHandler = async (event) => {
+    const body = (await event.parseBody()) as { email: string; name?: string };
+    const user = await createUser({ email: body.email, name: body.name });
+    event.json(200, { id: user.id });
+  };
+`;
+const QWIK_NATIVE_FIXED = dedent`
+  import type { RequestHandler } from "@builder.io/qwik-city";
+  import { createUser } from "~/lib/users";
+  import { z } from "zod";
+
+  const OnPostBody = z.object({ email: z.string(), name: z.string().optional() });
+
+  export const onPost: RequestHandler = async (event) => {
+    const body = (OnPostBody.parse(await event.parseBody())) as { email: string; name?: string };
+    const user = await createUser({ email: body.email, name: body.name });
+    event.json(200, { id: user.id });
+  };
+`;
+// Another style: the body's text read from a clone and parsed, a field put into the own API's path.
+const QWIK_VERIFY = dedent`
+  import type { RequestHandler } from "@builder.io/qwik-city";
+
+  export const onPost: RequestHandler = async (event) => {
+    const raw = await event.request.clone().text();
+    const body = JSON.parse(raw || "{}");
+    const res = await event.platform.env.AUTH_API.fetch(\`https://api/challenges/\${body.challengeId}\`);
+    event.json(res.status, await res.json());
+  };
+`;
+// The neighbour: the parsed body checked by a schema first.
+const QWIK_CHECKED = dedent`
+  import type { RequestHandler } from "@builder.io/qwik-city";
+  import { z } from "zod";
+  import { createUser } from "~/lib/users";
+
+  const NativeAuth = z.object({ email: z.string().email(), name: z.string().max(100).optional() });
+
+  export const onPost: RequestHandler = async (event) => {
+    const body = NativeAuth.parse(await event.parseBody());
+    const user = await createUser({ email: body.email, name: body.name });
+    event.json(200, { id: user.id });
+  };
+`;
+
 const valid: ValidCase[] = [
+  { name: "Qwik City: event.parseBody() parsed by a Zod schema", code: QWIK_CHECKED, filename: "src/routes/api/auth/native/index.ts", files: QWIK_PKG },
   { name: "firebaseCallable: a v1 callable whose stored fields are all type-checked", code: CALLABLE_V1_CHECKED, filename: "functions/src/generateVideo.ts", files: FUNCTIONS_PKG },
   { name: "Strapi: Number(ctx.params.x) answered 400 when falsy before the filter", code: STRAPI_CHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG },
   { name: "Express: another style, parseInt answered 400 when falsy before the delete", code: EXPRESS_CHECKED, filename: "src/routes/messages.js", files: EXPRESS_PKG },
@@ -394,6 +448,13 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: "Qwik City: event.parseBody() handed to the user service", code: QWIK_NATIVE, filename: "src/routes/api/auth/native/index.ts", files: QWIK_PKG, output: null, findings: [
+    { case: "webRequest", line: 5, column: 23, endColumn: 40, suggestions: [
+      { title: "Validate event.parseBody() with Zod (adds the zod dependency)", output: QWIK_NATIVE_FIXED },
+      mark(QWIK_NATIVE, "webRequest", 5),
+    ] },
+  ] },
+  markedRow("Qwik City: another style, the request clone's text parsed and a field put into a path", QWIK_VERIFY, "src/routes/api/webauthn/verify/index.ts", QWIK_PKG, "webRequest", 5, 16, 39),
   { name: "firebaseCallable: a v1 callable reported at the unchecked field's read, not the first checked one", code: CALLABLE_V1, filename: "functions/src/generateVideo.ts", files: FUNCTIONS_PKG, output: null, findings: [
     { case: "firebaseCallable", line: 8, column: 19, endColumn: 23, suggestions: [
       { title: "Validate data with Zod (adds the zod dependency)", output: CALLABLE_V1_FIXED },

@@ -588,6 +588,12 @@ interface Origin {
 const TEXT_TRIMS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll"]);
 
 /** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
+/** `request.clone()` → `request`: the copy holds the same body. */
+function withoutClone(e: ts.Expression): ts.Expression {
+  const x = unwrap(e);
+  return ts.isCallExpression(x) && x.arguments.length === 0 && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === "clone" ? x.expression.expression : e;
+}
+
 /** `() => ""`, `() => null`, `() => "{}"`: a handler that answers a literal. */
 function literalFallback(arg: ts.Expression): boolean {
   const fn = unwrap(arg);
@@ -781,8 +787,8 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal", reply: true };
       // Gemini's answer: `(await model.generateContent(prompt)).response.text()` is model output.
       if (isModelAnswer(e.expression.expression)) return { caseId: "jsonParseExternal" };
-      // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
-      const h = webRequestHandler(e.expression.expression, facts);
+      // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server (also `req.clone().text()`).
+      const h = webRequestHandler(withoutClone(e.expression.expression), facts);
       if (h) return { caseId: h.caseId, handler: h.fn, channel: h.channel ?? nextChannel(facts) };
       // `JSON.parse(await c.req.text())` in a Hono handler.
       const hono = honoTextRequest(e.expression.expression, facts, sf);
