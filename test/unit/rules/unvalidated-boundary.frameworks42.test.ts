@@ -434,7 +434,54 @@ const QWIK_CHECKED = dedent`
   };
 `;
 
+// amqplib: a request/reply module that sends JSON requests and replies itself (\`sendToQueue(q, Buffer.from(JSON.stringify(…)),
+// { correlationId, replyTo })\`) parses its own instances' payloads (round 45: WeronzTech/heavens-ms-rabbitmq
+// \`libs/common/rabbitMq.js:300\`, decided clean); a consumer that only forwards to another service's queue still hears its sender.
+const AMQP_PKG = { "package.json": "{ \"name\": \"svc\", \"dependencies\": { \"amqplib\": \"^0.10.4\" } }\n" };
+const AMQP_RPC = dedent`
+  import amqp from "amqplib";
+
+  let channel;
+  const pending = new Map();
+
+  export async function sendRPCRequest(queueName, data) {
+    const correlationId = crypto.randomUUID();
+    return new Promise((resolve) => {
+      pending.set(correlationId, resolve);
+      channel.sendToQueue(queueName, Buffer.from(JSON.stringify(data)), { correlationId, replyTo: "amq.rabbitmq.reply-to" });
+    });
+  }
+
+  export async function listenForRequests(queueName, handler) {
+    channel.consume(queueName, async (msg) => {
+      const { correlationId, replyTo } = msg.properties;
+      const requestData = JSON.parse(msg.content.toString());
+      const response = await handler(requestData);
+      channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(response)), { correlationId });
+      channel.ack(msg);
+    });
+  }
+`;
+// The neighbour: an order service consuming another service's queue and forwarding to a third one.
+const AMQP_FORWARD = dedent`
+  import amqp from "amqplib";
+  import { Order } from "./models/order.js";
+
+  export async function start() {
+    const connection = await amqp.connect(process.env.AMQP_URL);
+    const channel = await connection.createChannel();
+    await channel.assertQueue("orders");
+    channel.consume("orders", async (data) => {
+      const { products, username } = JSON.parse(data.content);
+      const order = await new Order({ products, user: username }).save();
+      channel.ack(data);
+      channel.sendToQueue("products", Buffer.from(JSON.stringify({ orderId: order.id })));
+    });
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "messagePayload: an amqplib request/reply module parses the requests and replies it sends itself", code: AMQP_RPC, filename: "libs/common/rabbitMq.js", files: AMQP_PKG },
   { name: "Qwik City: event.parseBody() parsed by a Zod schema", code: QWIK_CHECKED, filename: "src/routes/api/auth/native/index.ts", files: QWIK_PKG },
   { name: "firebaseCallable: a v1 callable whose stored fields are all type-checked", code: CALLABLE_V1_CHECKED, filename: "functions/src/generateVideo.ts", files: FUNCTIONS_PKG },
   { name: "Strapi: Number(ctx.params.x) answered 400 when falsy before the filter", code: STRAPI_CHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG },
@@ -448,6 +495,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("messagePayload: an amqplib consumer that forwards to another queue still hears its sender", AMQP_FORWARD, "order/src/app.js", AMQP_PKG, "messagePayload", 9, 36, 60),
   { name: "Qwik City: event.parseBody() handed to the user service", code: QWIK_NATIVE, filename: "src/routes/api/auth/native/index.ts", files: QWIK_PKG, output: null, findings: [
     { case: "webRequest", line: 5, column: 23, endColumn: 40, suggestions: [
       { title: "Validate event.parseBody() with Zod (adds the zod dependency)", output: QWIK_NATIVE_FIXED },

@@ -1071,15 +1071,25 @@ const MQTT_MODULES = ["mqtt", "async-mqtt"];
 
 /**
  * The module publishes JSON text on a channel itself: Redis or NATS `publish(channel,
- * JSON.stringify(…))` (also as bytes, see isJsonText), Postgres `pg_notify`/`NOTIFY` with a JSON
+ * JSON.stringify(…))` (also as bytes, see isJsonText), amqplib's `sendToQueue(queue,
+ * Buffer.from(JSON.stringify(…)), { correlationId, replyTo })` of a request/reply module, which sends
+ * the requests and the replies it parses itself (retired round 45, heavens-ms-rabbitmq
+ * `libs/common/rabbitMq.js:300`, decided clean; a plain `sendToQueue` to another service's queue is
+ * no such sign: nicholas-gcc `order/src/app.js:41` stays a use), Postgres `pg_notify`/`NOTIFY` with a JSON
  * payload (`query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(event)])`). A message it
  * parses is its own instances' payload, like a file it writes itself.
  */
+/** `sendToQueue(q, body, { correlationId, … })`: an RPC request or reply, correlated with its answer. */
+function rpcSend(call: ts.CallExpression): boolean {
+  const opts = call.arguments[2] && unwrap(call.arguments[2]);
+  return !!opts && ts.isObjectLiteralExpression(opts) && opts.properties.some((p) => nameText(p.name) === "correlationId");
+}
+
 function publishesJson(sf: ts.SourceFile): boolean {
   const known = jsonPublished.get(sf);
   if (known !== undefined) return known;
   let found = false;
-  if (/\bpublish\(|\bNOTIFY\b|\bpg_notify\b/i.test(sf.text)) {
+  if (/\bpublish\(|\bsendToQueue\(|\bNOTIFY\b|\bpg_notify\b/i.test(sf.text)) {
     const jsonArg = (a: ts.Expression): boolean => {
       const x = unwrap(a);
       return ts.isArrayLiteralExpression(x) ? x.elements.some(jsonArg) : isJsonText(x);
@@ -1089,7 +1099,7 @@ function publishesJson(sf: ts.SourceFile): boolean {
       if (ts.isCallExpression(n)) {
         const name = calleeName(n) ?? "";
         const notify = n.arguments.some((a) => ts.isStringLiteralLike(a) && /\bpg_notify\b|^\s*NOTIFY\b/i.test(a.text));
-        if ((name === "publish" || notify) && n.arguments.some(jsonArg)) found = true;
+        if ((name === "publish" || (name === "sendToQueue" && rpcSend(n)) || notify) && n.arguments.some(jsonArg)) found = true;
       }
       ts.forEachChild(n, visit);
     };
