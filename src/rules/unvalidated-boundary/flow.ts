@@ -588,6 +588,12 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       if (b?.kind !== "var" || b.element) return undefined;
       return heldOutcome(p.left.text, scopeOf(b.decl), p.end, key && isObjectOf(key.object, cur) ? key.name : undefined, kind, env);
     }
+    // `const filters = {}; if (type) filters.type = { $eq: type }; findMany(uid, { filters })`: a scalar inside an object put
+    // into a local object literal goes wherever that object goes, as `filters.type = type` does (retired round 45,
+    // majolika-cms `event-session.ts:202`, decided).
+    if ((kind === "scalar" || kind === "any") && cur !== container && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === cur && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) {
+      return localObjectOutcome(p.left.expression, kind, env);
+    }
     return undefined;
   }
   return undefined;

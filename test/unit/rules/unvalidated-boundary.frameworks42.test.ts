@@ -480,7 +480,58 @@ const AMQP_FORWARD = dedent`
   }
 `;
 
+// A query value inside an object put into a local filter object goes where that object goes (round 45:
+// majolika-cms \`event-session.ts:202\`, \`:246\`, \`:304\`, \`:374\`, decided: Koa's qs can make it an object or an array).
+const STRAPI_FEED = dedent`
+  import { factories } from "@strapi/strapi";
+
+  export default factories.createCoreController("api::event-session.event-session", ({ strapi }) => ({
+    async icsFeed(ctx) {
+      const { slug, type } = ctx.query as Record<string, string | undefined>;
+      const filters: any = {};
+      if (slug) filters.product = { slug: { $eq: slug } };
+      if (type) filters.type = { $eq: type };
+      const sessions = await strapi.entityService.findMany("api::event-session.event-session", { filters });
+      ctx.body = sessions;
+    },
+  }));
+`;
+// Another style: Express and Mongoose, an unescaped \`$regex\` built into the query object.
+const MONGOOSE_SEARCH = dedent`
+  import { Coupon } from "../models/Coupon.js";
+
+  export const getAllCoupons = async (req, res) => {
+    const queryObject = {};
+    const { status } = req.query;
+    if (status) {
+      queryObject.status = { $regex: \`\${status}\`, $options: "i" };
+    }
+    const coupons = await Coupon.find(queryObject).sort({ _id: -1 });
+    res.send(coupons);
+  };
+`;
+const STRAPI_FEED_FIXED = "import { factories } from \"@strapi/strapi\";\nimport { z } from \"zod\";\n\nconst IcsFeedQuery = z.record(z.string(), z.union([z.string(), z.undefined()]));\n\nexport default factories.createCoreController(\"api::event-session.event-session\", ({ strapi }) => ({\n  async icsFeed(ctx) {\n    const parsed = IcsFeedQuery.safeParse(ctx.query);\n    if (!parsed.success) {\n      ctx.status = 400;\n      ctx.body = { error: parsed.error.issues };\n      return;\n    }\n    const { slug, type } = parsed.data as Record<string, string | undefined>;\n    const filters: any = {};\n    if (slug) filters.product = { slug: { $eq: slug } };\n    if (type) filters.type = { $eq: type };\n    const sessions = await strapi.entityService.findMany(\"api::event-session.event-session\", { filters });\n    ctx.body = sessions;\n  },\n}));\n";
+const MONGOOSE_SEARCH_FIXED = "import { Coupon } from \"../models/Coupon.js\";\nimport { z } from \"zod\";\n\nconst GetAllCouponsQuery = z.object({ status: z.string().optional() });\n\nexport const getAllCoupons = async (req, res) => {\n  const queryObject = {};\n  const parsed = GetAllCouponsQuery.safeParse(req.query);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  const { status } = parsed.data;\n  if (status) {\n    queryObject.status = { $regex: `${status}`, $options: \"i\" };\n  }\n  const coupons = await Coupon.find(queryObject).sort({ _id: -1 });\n  res.send(coupons);\n};\n";
+// The neighbour: the value allowlisted before it goes into the filter.
+const STRAPI_FEED_CHECKED = dedent`
+  import { factories } from "@strapi/strapi";
+
+  const TYPES = ["workshop", "tour"];
+
+  export default factories.createCoreController("api::event-session.event-session", ({ strapi }) => ({
+    async icsFeed(ctx) {
+      const { type } = ctx.query as Record<string, string | undefined>;
+      if (type !== undefined && !TYPES.includes(type)) return ctx.badRequest("Invalid type");
+      const filters: any = {};
+      if (type) filters.type = { $eq: type };
+      const sessions = await strapi.entityService.findMany("api::event-session.event-session", { filters });
+      ctx.body = sessions;
+    },
+  }));
+`;
+
 const valid: ValidCase[] = [
+  { name: "Strapi: a query value allowlisted before it goes into the filter object", code: STRAPI_FEED_CHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG },
   { name: "messagePayload: an amqplib request/reply module parses the requests and replies it sends itself", code: AMQP_RPC, filename: "libs/common/rabbitMq.js", files: AMQP_PKG },
   { name: "Qwik City: event.parseBody() parsed by a Zod schema", code: QWIK_CHECKED, filename: "src/routes/api/auth/native/index.ts", files: QWIK_PKG },
   { name: "firebaseCallable: a v1 callable whose stored fields are all type-checked", code: CALLABLE_V1_CHECKED, filename: "functions/src/generateVideo.ts", files: FUNCTIONS_PKG },
@@ -495,6 +546,18 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: "Strapi: query values inside objects put into a local filters object", code: STRAPI_FEED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG, output: null, findings: [
+    { case: "koaRequest", line: 5, column: 28, endColumn: 37, suggestions: [
+      { title: "Validate ctx.query with Zod (adds the zod dependency)", output: STRAPI_FEED_FIXED },
+      mark(STRAPI_FEED, "koaRequest", 5),
+    ] },
+  ] },
+  { name: "Express: another style, a query value in a $regex put into the Mongoose query object", code: MONGOOSE_SEARCH, filename: "controller/couponController.js", files: EXPRESS_PKG, output: null, findings: [
+    { case: "expressQuery", line: 5, column: 22, endColumn: 31, suggestions: [
+      { title: "Validate req.query with Zod (adds the zod dependency)", output: MONGOOSE_SEARCH_FIXED },
+      mark(MONGOOSE_SEARCH, "expressQuery", 5),
+    ] },
+  ] },
   markedRow("messagePayload: an amqplib consumer that forwards to another queue still hears its sender", AMQP_FORWARD, "order/src/app.js", AMQP_PKG, "messagePayload", 9, 36, 60),
   { name: "Qwik City: event.parseBody() handed to the user service", code: QWIK_NATIVE, filename: "src/routes/api/auth/native/index.ts", files: QWIK_PKG, output: null, findings: [
     { case: "webRequest", line: 5, column: 23, endColumn: 40, suggestions: [
