@@ -591,13 +591,19 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
     // `const filters = {}; if (type) filters.type = { $eq: type }; findMany(uid, { filters })`: a scalar inside an object put
     // into a local object literal goes wherever that object goes, as `filters.type = type` does (retired round 45,
     // majolika-cms `event-session.ts:202`, decided).
-    if ((kind === "scalar" || kind === "any") && cur !== container && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === cur && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) {
+    // (Only a value that may be an object or an array, a qs query's or a body's: text as sent, a URL's search param, is matched
+    // as it is in such a filter, see equality-filter.ts; and search text under a string filter's own key, `where.OR = [{ title:
+    // { contains: search } }]`, is compared as text: round 27.)
+    if ((kind === "scalar" || kind === "any") && !env.textScalars && cur !== container && !(key && TEXT_MATCH_KEYS.has(key.name)) && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === cur && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) {
       return localObjectOutcome(p.left.expression, kind, env);
     }
     return undefined;
   }
   return undefined;
 }
+
+/** Prisma's string filters (`{ contains: q, mode: "insensitive" }`): the value is matched as text. */
+const TEXT_MATCH_KEYS = new Set(["contains", "startsWith", "endsWith", "search"]);
 
 const STORE_WRITE_RE = /^(?:create|insert|add|save|update|upsert)[A-Z]/;
 const KEY_NAME_RE = /^(?:_?id|uuid|pk|key|slug)$/i;
