@@ -529,8 +529,27 @@ const STRAPI_FEED_CHECKED = dedent`
     },
   }));
 `;
+// Another neighbour: a URL's search text nested in a Prisma string filter of a local \`where\` (round 27: compared as text).
+const NEXT_SEARCH = dedent`
+  import { NextRequest, NextResponse } from "next/server";
+  import { prisma } from "@/lib/prisma";
+
+  export async function GET(request: NextRequest) {
+    const search = request.nextUrl.searchParams.get("search") || "";
+    const where: any = { isPublished: true };
+    if (search) {
+      where.OR = [
+        { title: { contains: search, mode: "insensitive" } },
+        { author: { contains: search, mode: "insensitive" } },
+      ];
+    }
+    const books = await prisma.book.findMany({ where, take: 12 });
+    return NextResponse.json({ books });
+  }
+`;
 
 const valid: ValidCase[] = [
+  { name: "Next.js: search text nested in Prisma contains filters of a local where", code: NEXT_SEARCH, filename: "app/api/books/route.ts", files: { "package.json": "{ \"name\": \"web\", \"dependencies\": { \"next\": \"15.0.0\", \"@prisma/client\": \"^6.0.0\" } }\n" } },
   { name: "Strapi: a query value allowlisted before it goes into the filter object", code: STRAPI_FEED_CHECKED, filename: "src/api/event-session/controllers/event-session.ts", files: STRAPI_PKG },
   { name: "messagePayload: an amqplib request/reply module parses the requests and replies it sends itself", code: AMQP_RPC, filename: "libs/common/rabbitMq.js", files: AMQP_PKG },
   { name: "Qwik City: event.parseBody() parsed by a Zod schema", code: QWIK_CHECKED, filename: "src/routes/api/auth/native/index.ts", files: QWIK_PKG },
