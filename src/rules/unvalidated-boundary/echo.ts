@@ -142,14 +142,49 @@ function okReplyHelperCall(e: ts.Expression): boolean {
   const returns = ownReturns(body);
   // (`if (!headers) return null` before the request: the helper's own answer, no reply of another status.)
   const replies = returns.filter((r) => !ownNullReturn(r));
-  return replies.length > 0 && replies.every((r) => !!r.expression && jsonStatus(unwrap(r.expression), r) === "ok");
+  return replies.length > 0 && replies.every((r) => {
+    if (!r.expression) return false;
+    // `return json ?? { raw: text }`: the reply, or the helper's own object when the text held none.
+    const e = withoutOwnFallback(unwrap(r.expression));
+    return jsonStatus(e, r) === "ok" || (ts.isIdentifier(e) && replyStatus(e, r) === "ok");
+  });
+}
+
+/** `x ?? { raw: text }`, `x || {}`: `x`, when what stands in for it is an object or array literal of the code's own. */
+function withoutOwnFallback(e: ts.Expression): ts.Expression {
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const right = unwrap(e.right);
+    if (ts.isObjectLiteralExpression(right) || ts.isArrayLiteralExpression(right)) return unwrap(e.left);
+  }
+  return e;
+}
+
+/**
+ * The response whose text `init` parses: `JSON.parse(text)` (also `text ? JSON.parse(text) : null`) where
+ * `const text = await res.text()` (also behind `.catch(() => "")`) of a fetched response: the reply as
+ * `res.json()` would give it.
+ */
+function parsedReplyText(init: ts.Expression): ts.Expression | undefined {
+  let e = init;
+  if (ts.isConditionalExpression(e) && ownEmptyValue(e.whenFalse)) e = unwrap(e.whenTrue);
+  if (!ts.isCallExpression(e) || calleeName(e) !== "parse" || receiverSegments(e).join(".") !== "JSON" || e.arguments.length !== 1) return undefined;
+  let text = unwrap(e.arguments[0]!);
+  if (ts.isIdentifier(text)) {
+    const b = findBinding(text);
+    if (!b || b.kind !== "var" || b.element || !b.decl.initializer || (ts.getCombinedNodeFlags(b.decl) & ts.NodeFlags.Const) === 0) return undefined;
+    text = unwrap(b.decl.initializer);
+  }
+  if (ts.isCallExpression(text) && calleeName(text) === "catch" && ts.isPropertyAccessExpression(text.expression)) text = unwrap(text.expression.expression);
+  if (!ts.isCallExpression(text) || calleeName(text) !== "text" || text.arguments.length !== 0 || !ts.isPropertyAccessExpression(text.expression) || !isFetchResponse(text.expression.expression)) return undefined;
+  return text.expression.expression;
 }
 
 /** `res.json()` (also behind `.catch(…)`) of a fetched response, and whether an exiting failure test of that response comes before `p`. */
 function jsonStatus(init: ts.Expression, p: ts.Node): "ok" | "untested" | undefined {
   if (ts.isCallExpression(init) && calleeName(init) === "catch" && ts.isPropertyAccessExpression(init.expression)) init = unwrap(init.expression.expression);
-  if (!ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression) || !isFetchResponse(init.expression.expression)) return undefined;
-  const response = unwrap(init.expression.expression);
+  const parsed = parsedReplyText(init);
+  if (!parsed && (!ts.isCallExpression(init) || calleeName(init) !== "json" || !ts.isPropertyAccessExpression(init.expression) || !isFetchResponse(init.expression.expression))) return undefined;
+  const response = unwrap(parsed ?? ((init as ts.CallExpression).expression as ts.PropertyAccessExpression).expression);
   if (!ts.isIdentifier(response)) return undefined;
   let cur: ts.Node = p;
   for (let n = p.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {

@@ -588,10 +588,22 @@ function containerOutcome(container: ts.Node, kind: ValueKind, env: FlowEnv): Ou
       if (b?.kind !== "var" || b.element) return undefined;
       return heldOutcome(p.left.text, scopeOf(b.decl), p.end, key && isObjectOf(key.object, cur) ? key.name : undefined, kind, env);
     }
+    // `const filters = {}; if (type) filters.type = { $eq: type }; findMany(uid, { filters })`: a scalar inside an object put
+    // into a local object literal goes wherever that object goes, as `filters.type = type` does (retired round 45,
+    // majolika-cms `event-session.ts:202`, decided).
+    // (Only a value that may be an object or an array, a qs query's or a body's: text as sent, a URL's search param, is matched
+    // as it is in such a filter, see equality-filter.ts; and search text under a string filter's own key, `where.OR = [{ title:
+    // { contains: search } }]`, is compared as text: round 27.)
+    if ((kind === "scalar" || kind === "any") && !env.textScalars && cur !== container && !(key && TEXT_MATCH_KEYS.has(key.name)) && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === cur && (ts.isPropertyAccessExpression(p.left) || ts.isElementAccessExpression(p.left)) && ts.isIdentifier(p.left.expression)) {
+      return localObjectOutcome(p.left.expression, kind, env);
+    }
     return undefined;
   }
   return undefined;
 }
+
+/** Prisma's string filters (`{ contains: q, mode: "insensitive" }`): the value is matched as text. */
+const TEXT_MATCH_KEYS = new Set(["contains", "startsWith", "endsWith", "search"]);
 
 const STORE_WRITE_RE = /^(?:create|insert|add|save|update|upsert)[A-Z]/;
 const KEY_NAME_RE = /^(?:_?id|uuid|pk|key|slug)$/i;
@@ -2320,6 +2332,25 @@ function allowlistGate(call: ts.CallExpression, arg: ts.Node): boolean {
   return !!test && ts.isIfStatement(test) && test.expression === not && !test.elseStatement && exits(test.thenStatement);
 }
 
+/**
+ * `const n = Number(x)` (or `parseInt`, `parseFloat`) whose first read is an `if` with no `else` that leaves when `!n`
+ * (alone or among `||` disjuncts: `if (!n || n < 1) return …`): only a number other than `NaN` and 0 goes on.
+ */
+function falsyNumberRejected(call: ts.CallExpression): boolean {
+  const decl = climb(call).parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== climb(call) || !ts.isIdentifier(decl.name)) return false;
+  if ((ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) === 0) return false;
+  const first = findRefs(decl.name.text, scopeOf(decl), decl.end)[0];
+  if (!first) return false;
+  const not = first.parent;
+  if (!not || !ts.isPrefixUnaryExpression(not) || not.operator !== ts.SyntaxKind.ExclamationToken) return false;
+  let cond: ts.Node = not;
+  while (cond.parent && ts.isBinaryExpression(cond.parent) && cond.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) cond = cond.parent;
+  while (cond.parent && ts.isParenthesizedExpression(cond.parent)) cond = cond.parent;
+  const st = cond.parent;
+  return !!st && ts.isIfStatement(st) && st.expression === cond && !st.elseStatement && exits(st.thenStatement);
+}
+
 function exits(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isBreakStatement(last) || ts.isContinueStatement(last));
@@ -2950,6 +2981,9 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     const o = analyzeValue(call, "scalar", env);
     return o?.kind === "unsafe" && sizesQuery(call, o.at) ? o : undefined;
   }
+  // `const productId = Number(ctx.params.productId); if (!productId) return ctx.badRequest(…)`: `NaN` (and 0) answered
+  // before the number is used, a NaN check (retired round 45, majolika-cms `event-session.ts:301`, decided clean).
+  if (scalarish && name && ts.isIdentifier(call.expression) && NUMERIC_COERCIONS.has(name) && falsyNumberRejected(call)) return { kind: "validated" };
   if (scalarish && name && ts.isIdentifier(call.expression) && COERCIONS.has(name)) return analyzeValue(call, "scalar", env);
   if (kind !== "scalar" && ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === "Object") {
     // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.

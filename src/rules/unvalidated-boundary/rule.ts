@@ -22,7 +22,7 @@ import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearc
 import { parseSource } from "./frameworks/parse";
 import { parseHelperSource } from "./frameworks/parse-helper";
 import { credentialsAuthorizeSource } from "./frameworks/credentials";
-import { destructuredRequestSources, koaRequestDestructured, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
+import { destructuredRequestSources, koaRequestDestructured, paramCallSource, paramKeysRead, requestPropertySource, requestVarDestructured } from "./frameworks/request";
 import { urlPathSource, urlQuerySource, urlSegmentSource } from "./frameworks/url";
 import { collectFacts, type CaseId, type FileFacts, type Source } from "./source";
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
@@ -32,7 +32,7 @@ import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
 import { routeCallOf } from "./frameworks/express";
-import { routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
+import { qwikParseBodySource, routeModuleParamsBindings, routeModuleParamsProperty } from "./frameworks/file-routes";
 import { firebaseCallableData, firebaseCallableDestructured, firebaseCallableParam } from "./frameworks/firebase";
 import { tanstackServerFnSource } from "./frameworks/tanstack";
 import { h3ContextParams, h3ContextParamsDestructured, h3Source } from "./frameworks/h3";
@@ -458,12 +458,12 @@ export default defineRule<Record<string, never>, CaseId>({
       // A Fastify route's `request.params` (no schema): path segments, always text.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param(")) || (s.caseId === "fastifyRequest" && !!s.dedupeKey?.endsWith(":params"));
       env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
-      env.remoteReply = s.caseId === "fetchJson";
+      env.remoteReply = s.caseId === "fetchJson" || !!s.reply;
       env.message = s.caseId === "messagePayload";
       env.cookie = s.caseId === "expressQuery" && !!s.dedupeKey?.endsWith(":cookies");
       env.sinkOnly = !!s.sinkOnly;
       env.uiState = !!s.uiState;
-      env.parsedText = s.caseId === "jsonParseExternal";
+      env.parsedText = s.caseId === "jsonParseExternal" && !s.reply;
       // `JSON.parse(body)` of a request's raw text whose signature a check before it verified, on every path: signed.
       if (!env.parsedText && !env.remoteReply && ts.isCallExpression(s.node) && isTextParser(s.node) && signedBeforeParse(s.node, env.callee)) return { kind: "validated" };
       for (const v of s.values) {
@@ -476,6 +476,10 @@ export default defineRule<Record<string, never>, CaseId>({
             const r = analyzeValue(ref, s.kind, env);
             if (r && decidesWhole(ref, r, env)) {
               o = r;
+              // A v1 callable's `data` read field by field (`data.imageUrl` type-checked, `data.voiceId` not): reported at
+              // the read whose field goes on unchecked, not at the first read (retired round 45, wikiwands
+              // `generateVideo.ts:166`, decided); a presence test (`if (!data.x)`) is no such read.
+              if (r.kind === "unsafe" && s.caseId === "firebaseCallable" && s.param && fieldRead(ref) && !onlyTested(ref)) s.reportAt = ref;
               break;
             }
           }
@@ -599,9 +603,16 @@ export default defineRule<Record<string, never>, CaseId>({
             add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? nextAppBodySource(node, facts, ctx.sourceFile));
             return;
           case "parseBody":
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? qwikParseBodySource(node, facts, ctx.sourceFile));
+            return;
           case "queries":
-          case "param":
             add(honoSource(node, facts, ctx.sourceFile, moduleOf));
+            return;
+          case "param":
+            add(honoSource(node, facts, ctx.sourceFile, moduleOf) ?? paramCallSource(node, facts, ctx.sourceFile));
+            return;
+          case "allParams":
+            add(paramCallSource(node, facts, ctx.sourceFile));
             return;
           case "query":
             add(honoSource(node, facts, ctx.sourceFile, moduleOf));
@@ -810,6 +821,12 @@ function destructuredAs(param: ts.ParameterDeclaration, key: string, fn: Functio
  * the value the use takes, ikusner13/lonely-chat `bot.tsx:67`, decided), not to the earlier read it falls back to.
  * Read through the name's references and each declaration's initializer, not the file's list of reads.
  */
+/** `data.voiceId`, `data?.cursor`, `data["name"]`: the reference reads one field of the value. */
+function fieldRead(ref: ts.Node): boolean {
+  const p = ref.parent;
+  return !!p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === ref;
+}
+
 function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Source>): ts.Node | undefined {
   // `const body = event.body || "{}"`, then `JSON.parse(body)`: the raw text behind a text fallback of the code's own, held the
   // same (vwilson317/bolt-ccc `cloudflare-upload.ts:151`, retired held round 41, decided: the parse is the first use).

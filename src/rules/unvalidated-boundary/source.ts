@@ -74,6 +74,12 @@ export interface Source {
    * validator chain whose earlier function checks them.
    */
   registration?: { part: string; confirm: boolean; fields?: readonly string[] };
+  /**
+   * A `fetch` Response's text parsed (`JSON.parse(await res.text())`, `.catch(() => "")` on the read
+   * too): the other API's reply as `res.json()` would give it, judged by the same rules (its fields
+   * relayed, returned to callers), reported as jsonParseExternal at the parse.
+   */
+  reply?: true;
   /** Reported only where it reaches a file path (the request's own URL path: its other uses are routing). */
   fileOnly?: true;
   /**

@@ -42,6 +42,25 @@ function namesOtherEvent(call: ts.CallExpression): boolean {
   return !!first && ts.isStringLiteralLike(first) && first.text !== "request" && !/^[A-Z]+$/.test(first.text);
 }
 
+/** Medusa's request types (`@medusajs/framework/http`, `@medusajs/medusa`): Express requests with Medusa's scope. */
+const MEDUSA_REQUEST_RE = /^(?:Authenticated)?Medusa(?:Store|Admin)?Request$/;
+const MEDUSA_MODULES = ["@medusajs/framework", "@medusajs/medusa"];
+/** A route module of Medusa 2's file router: `src/api/<path>/route.{ts,js}`. */
+const MEDUSA_ROUTE_FILE_RE = /(?:^|[\\/])src[\\/]api[\\/](?:.+[\\/])?route\.[cm]?[jt]s$/;
+
+/**
+ * A Medusa 2 API route: a function whose first parameter is typed with Medusa's request type, or an
+ * exported HTTP-method function (`export const POST = async (req, res) => …`) of a route module
+ * under `src/api/` in a module that imports Medusa.
+ */
+export function isMedusaRoute(fn: FunctionLike, facts: FileFacts): boolean {
+  const param = fn.parameters[0];
+  if (!param) return false;
+  const type = typeNameOf(param);
+  if (type && MEDUSA_REQUEST_RE.test(type)) return true;
+  return hasModule(facts, ...MEDUSA_MODULES) && MEDUSA_ROUTE_FILE_RE.test(facts.path) && HTTP_EXPORTS.has(functionName(fn) ?? "") && isExportedFunction(fn);
+}
+
 /** Which framework a handler's first parameter comes from, or undefined when unsure. */
 export function requestFramework(fn: FunctionLike, index: number, facts: FileFacts): RequestFramework | undefined {
   const param = fn.parameters[index];
@@ -50,6 +69,9 @@ export function requestFramework(fn: FunctionLike, index: number, facts: FileFac
   if (index === 0 && routeModuleOf(fn, facts)) return undefined;
   // Firebase's `onRequest((req, res) => …)` hands Express's request and response.
   if (index === 0 && isFirebaseRequestHandler(fn, facts)) return "express";
+  // Medusa 2's file-routed API routes (`src/api/**/route.ts`, `GET(req: MedusaRequest, res: MedusaResponse)`)
+  // hand Express's request and response (Medusa's request type extends Express's).
+  if (index === 0 && isMedusaRoute(fn, facts)) return "express";
   if (index === 0 && isWebHandler(fn, facts)) return "web";
   // `return withTurnstileProtection(request, async (req) => { … await req.json() … })`: the handler's own request, handed on.
   const handedOn = index === 0 ? requestOfCaller(fn, facts) : undefined;

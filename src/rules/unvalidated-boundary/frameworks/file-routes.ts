@@ -12,9 +12,9 @@ import { TreeMemo } from "../../../engine/tree-memo";
  * its file's place and its export's name, never by a parameter's name: `({ request, params, url })` or
  * `(event)` then `event.request`.
  */
-export type RouteModule = "sveltekit" | "remix" | "astro" | "pages";
+export type RouteModule = "sveltekit" | "remix" | "astro" | "pages" | "qwik";
 
-export const ROUTE_MODULE_CASE: Record<RouteModule, CaseId> = { sveltekit: "sveltekitRequest", remix: "remixRequest", astro: "astroRequest", pages: "webRequest" };
+export const ROUTE_MODULE_CASE: Record<RouteModule, CaseId> = { sveltekit: "sveltekitRequest", remix: "remixRequest", astro: "astroRequest", pages: "webRequest", qwik: "webRequest" };
 
 // https://svelte.dev/docs/kit/routing: `+server.js` answers HTTP verbs; `+page.server.js` and `+layout.server.js` hold `load` (and `actions`).
 const SVELTEKIT_ENDPOINT_RE = /(?:^|[\\/])\+server\.[cm]?[jt]s$/;
@@ -40,12 +40,21 @@ const PAGES_FUNCTION_RE = /(?:^|[\\/])functions[\\/].*\.[cm]?[jt]s$/;
 const OTHER_FUNCTIONS_RE = /(?:^|[\\/])(?:supabase|netlify)[\\/](?:edge-)?functions[\\/]/;
 const PAGES_EXPORTS = /^onRequest(?:Get|Post|Put|Patch|Delete|Head|Options)?$/;
 
+// https://qwik.dev/docs/endpoints/: a Qwik City route module (`src/routes/**/index.ts(x)`, `layout.tsx`, also
+// named layouts `index@name.tsx`/`layout-name.tsx`, and `plugin@name.ts`) answers with `onGet`, `onPost`…,
+// `onRequest`, each handed a RequestEvent (`request`, `params`, `url`, `query`, `parseBody()`). Told by the
+// module's Qwik City import as well as its place (round 45: mhamrah/hamrah-web, labelled as webRequest).
+const QWIK_ROUTE_RE = /(?:^|[\\/])src[\\/]routes[\\/](?:.*[\\/])?(?:index|layout|plugin)(?:[@!-][^\\/]*)?\.[cm]?[jt]sx?$/;
+const QWIK_EXPORTS = /^on(?:Get|Post|Put|Patch|Delete|Head|Options|Request)$/;
+const QWIK_MODULES = ["@builder.io/qwik-city", "@qwik.dev/router"];
+
 // What each framework's event object holds that a client chose (Remix's args have no `url`).
 const PARTS: Record<RouteModule, ReadonlySet<string>> = {
   sveltekit: new Set(["request", "url", "params"]),
   remix: new Set(["request", "params"]),
   astro: new Set(["request", "url", "params"]),
   pages: new Set(["request", "params"]),
+  qwik: new Set(["request", "url", "params"]),
 };
 
 function hasExportKeyword(node: ts.Node): boolean {
@@ -117,10 +126,14 @@ function mayBeRouteModule(facts: FileFacts): boolean {
   let may = routeModuleFile.get(facts);
   if (may === undefined) {
     const path = facts.path;
-    may = SVELTEKIT_ENDPOINT_RE.test(path) || SVELTEKIT_SERVER_RE.test(path) || ASTRO_PAGE_RE.test(path) || isPagesFunctionPath(path) || (!CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m))));
+    may = SVELTEKIT_ENDPOINT_RE.test(path) || SVELTEKIT_SERVER_RE.test(path) || ASTRO_PAGE_RE.test(path) || isPagesFunctionPath(path) || isQwikRoute(facts) || (!CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m))));
     routeModuleFile.set(facts, may);
   }
   return may;
+}
+
+function isQwikRoute(facts: FileFacts): boolean {
+  return QWIK_ROUTE_RE.test(facts.path) && hasModule(facts, ...QWIK_MODULES);
 }
 
 function isPagesFunctionPath(path: string): boolean {
@@ -134,6 +147,7 @@ function classify(fn: FunctionLike, facts: FileFacts): RouteModule | undefined {
   if (SVELTEKIT_SERVER_RE.test(path)) return exportedName(fn) === "load" || isSvelteKitAction(fn) ? "sveltekit" : undefined;
   const name = exportedName(fn);
   if (!name) return undefined;
+  if (QWIK_EXPORTS.test(name) && isQwikRoute(facts)) return "qwik";
   if (REMIX_EXPORTS.has(name) && !CLIENT_MODULE_RE.test(path) && (REMIX_ROUTE_RE.test(path) || [...facts.modules].some((m) => TYPES_MODULE_RE.test(m)))) return "remix";
   if (PAGES_EXPORTS.test(name) && isPagesFunctionPath(path)) return "pages";
   if (ASTRO_VERBS.has(name) && ASTRO_PAGE_RE.test(path)) {
@@ -189,6 +203,8 @@ export function eventPart(expr: ts.Expression, facts: FileFacts): EventPart | un
 
 /** Where a failed check goes: a 400 `Response` from an endpoint, `fail(400, …)` from a SvelteKit form action, a throw from `load`. */
 export function routeModuleChannel(fn: FunctionLike, fw: RouteModule): Channel {
+  // A Qwik City handler answers through the event (`event.json(400, …)`, `throw event.error(400, …)`), not a returned Response.
+  if (fw === "qwik") return { kind: "throw" };
   if (fw !== "sveltekit") return { kind: "next", response: "Response" };
   if (isSvelteKitAction(fn)) return { kind: "fail" };
   return exportedName(fn) === "load" ? { kind: "throw" } : { kind: "next", response: "Response" };
@@ -224,4 +240,17 @@ export function routeModuleParamsProperty(node: ts.PropertyAccessExpression, fac
   if (node.name.text !== "params") return undefined;
   const found = eventParam(unwrap(node.expression), facts);
   return found ? paramsSource(node, [node], "bag", shortText(node, sf), found.fn, found.fw) : undefined;
+}
+
+/**
+ * `await event.parseBody()` in a Qwik City handler: the request's body as Qwik parsed it (JSON, or a form's
+ * fields), any shape, like `request.json()` (round 45: mhamrah/hamrah-web `src/routes/api/auth/native/index.ts:44`, decided).
+ */
+export function qwikParseBodySource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "parseBody" || call.arguments.length !== 0) return undefined;
+  const found = eventParam(unwrap(callee.expression), facts);
+  if (!found || found.fw !== "qwik") return undefined;
+  const caseId = ROUTE_MODULE_CASE.qwik;
+  return { caseId, node: call, values: [call], kind: "structured", read: shortText(call, sf), handler: found.fn, channel: routeModuleChannel(found.fn, found.fw), schemaSuffix: "Body", dedupeKey: `${found.fn.pos}:${caseId}:body` };
 }

@@ -49,7 +49,7 @@ export function isMessageHolder(id: ts.Identifier): boolean {
     const at = callOfArgument(b.fn);
     if (at && /Records|Messages|messages/.test(at.call.expression.getText())) return true;
     const name = functionName(b.fn) ?? "";
-    return (/^(?:handle|process|consume|on)\w*$/i.test(name) && /(?:Message|Record|Event)s?$/i.test(name)) || /Handler$/.test(name);
+    return (/^_?(?:handle|process|consume|on)\w*$/i.test(name) && /(?:Message|Record|Event)s?$/i.test(name)) || /Handler$/.test(name);
   }
   return false;
 }

@@ -581,11 +581,27 @@ interface Origin {
   dedupeKey?: string;
   /** Read from a file (`readFileSync`). */
   file?: true;
+  /** A `fetch` Response's own text (`JSON.parse(await res.text())`): the remote reply, judged like `res.json()`. */
+  reply?: true;
 }
 
 const TEXT_TRIMS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll"]);
 
 /** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
+/** `request.clone()` → `request`: the copy holds the same body. */
+function withoutClone(e: ts.Expression): ts.Expression {
+  const x = unwrap(e);
+  return ts.isCallExpression(x) && x.arguments.length === 0 && ts.isPropertyAccessExpression(x.expression) && x.expression.name.text === "clone" ? x.expression.expression : e;
+}
+
+/** `() => ""`, `() => null`, `() => "{}"`: a handler that answers a literal. */
+function literalFallback(arg: ts.Expression): boolean {
+  const fn = unwrap(arg);
+  if (!ts.isArrowFunction(fn) || !ts.isExpression(fn.body)) return false;
+  const v = unwrap(fn.body);
+  return ts.isStringLiteralLike(v) || v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === "undefined");
+}
+
 function peel(expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
   for (let i = 0; i < 8; i++) {
@@ -597,6 +613,11 @@ function peel(expr: ts.Expression): ts.Expression {
       const name = calleeName(e);
       // Markdown fences cut off a model's answer (`text.replace(/```json/g, "").trim()`): the same text.
       if ((name === "toString" || name === "transformToString" || TEXT_TRIMS.has(name ?? "")) && ts.isPropertyAccessExpression(e.expression)) {
+        e = unwrap(e.expression.expression);
+        continue;
+      }
+      // `await res.text().catch(() => "")`: the same text, or a literal when the read fails.
+      if (name === "catch" && ts.isPropertyAccessExpression(e.expression) && e.arguments.length === 1 && literalFallback(e.arguments[0]!)) {
         e = unwrap(e.expression.expression);
         continue;
       }
@@ -763,11 +784,11 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
       return back ? textOrigin(back, facts, sf, depth + 1) : undefined;
     }
     if (name === "text" && ts.isPropertyAccessExpression(e.expression)) {
-      if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal" };
+      if (isFetchResponse(e.expression.expression)) return inErrorBranch(e) ? undefined : { caseId: "jsonParseExternal", reply: true };
       // Gemini's answer: `(await model.generateContent(prompt)).response.text()` is model output.
       if (isModelAnswer(e.expression.expression)) return { caseId: "jsonParseExternal" };
-      // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server.
-      const h = webRequestHandler(e.expression.expression, facts);
+      // `JSON.parse(await req.text())` in a route handler or a Deno/Workers/Bun server (also `req.clone().text()`).
+      const h = webRequestHandler(withoutClone(e.expression.expression), facts);
       if (h) return { caseId: h.caseId, handler: h.fn, channel: h.channel ?? nextChannel(facts) };
       // `JSON.parse(await c.req.text())` in a Hono handler.
       const hono = honoTextRequest(e.expression.expression, facts, sf);
@@ -1040,16 +1061,35 @@ function returnedBy(fn: ts.Node | undefined): ts.Expression | undefined {
 const jsonPublished = new WeakMap<ts.SourceFile, boolean>();
 
 /**
+ * MQTT clients (mqtt.js and its promise wrapper). A broker is shared with devices and every other
+ * client holding its credentials: a module that publishes commands (`client.publish(topic,
+ * JSON.stringify({ value }))`) still hears whatever the others publish on the topics it subscribes
+ * to, so the own-instances exception below does not hold for it (retired round 45: jrgleason/
+ * mqtt-ollama-presentation `apps/zwave-mcp-server/src/mqtt-client.js:231`, decided).
+ */
+const MQTT_MODULES = ["mqtt", "async-mqtt"];
+
+/**
  * The module publishes JSON text on a channel itself: Redis or NATS `publish(channel,
- * JSON.stringify(…))` (also as bytes, see isJsonText), Postgres `pg_notify`/`NOTIFY` with a JSON
+ * JSON.stringify(…))` (also as bytes, see isJsonText), amqplib's `sendToQueue(queue,
+ * Buffer.from(JSON.stringify(…)), { correlationId, replyTo })` of a request/reply module, which sends
+ * the requests and the replies it parses itself (retired round 45, heavens-ms-rabbitmq
+ * `libs/common/rabbitMq.js:300`, decided clean; a plain `sendToQueue` to another service's queue is
+ * no such sign: nicholas-gcc `order/src/app.js:41` stays a use), Postgres `pg_notify`/`NOTIFY` with a JSON
  * payload (`query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(event)])`). A message it
  * parses is its own instances' payload, like a file it writes itself.
  */
+/** `sendToQueue(q, body, { correlationId, … })`: an RPC request or reply, correlated with its answer. */
+function rpcSend(call: ts.CallExpression): boolean {
+  const opts = call.arguments[2] && unwrap(call.arguments[2]);
+  return !!opts && ts.isObjectLiteralExpression(opts) && opts.properties.some((p) => nameText(p.name) === "correlationId");
+}
+
 function publishesJson(sf: ts.SourceFile): boolean {
   const known = jsonPublished.get(sf);
   if (known !== undefined) return known;
   let found = false;
-  if (/\bpublish\(|\bNOTIFY\b|\bpg_notify\b/i.test(sf.text)) {
+  if (/\bpublish\(|\bsendToQueue\(|\bNOTIFY\b|\bpg_notify\b/i.test(sf.text)) {
     const jsonArg = (a: ts.Expression): boolean => {
       const x = unwrap(a);
       return ts.isArrayLiteralExpression(x) ? x.elements.some(jsonArg) : isJsonText(x);
@@ -1059,7 +1099,7 @@ function publishesJson(sf: ts.SourceFile): boolean {
       if (ts.isCallExpression(n)) {
         const name = calleeName(n) ?? "";
         const notify = n.arguments.some((a) => ts.isStringLiteralLike(a) && /\bpg_notify\b|^\s*NOTIFY\b/i.test(a.text));
-        if ((name === "publish" || notify) && n.arguments.some(jsonArg)) found = true;
+        if ((name === "publish" || (name === "sendToQueue" && rpcSend(n)) || notify) && n.arguments.some(jsonArg)) found = true;
       }
       ts.forEachChild(n, visit);
     };
@@ -1074,7 +1114,7 @@ export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
   const arg = call.arguments[0];
   if (!arg) return undefined;
   const origin = textOrigin(arg, facts, sf);
-  if (!origin || (origin.file && writtenOutAgain(call)) || (origin.caseId === "messagePayload" && publishesJson(sf))) return undefined;
+  if (!origin || (origin.file && writtenOutAgain(call)) || (origin.caseId === "messagePayload" && publishesJson(sf) && !hasModule(facts, ...MQTT_MODULES))) return undefined;
   return {
     caseId: origin.caseId,
     node: call,
@@ -1084,6 +1124,7 @@ export function parseSource(call: ts.CallExpression, facts: FileFacts, sf: ts.So
     handler: origin.handler,
     channel: origin.channel ?? { kind: "throw" },
     dedupeKey: origin.dedupeKey,
+    ...(origin.reply ? { reply: true as const } : {}),
     schemaSuffix: origin.caseId === "jsonParseExternal" ? "Data" : origin.caseId === "lambdaEvent" || origin.caseId === "webRequest" || origin.caseId === "nextAppRequest" ? "Body" : "Message",
   };
 }

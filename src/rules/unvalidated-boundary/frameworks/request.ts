@@ -1,7 +1,7 @@
 import { ts } from "../../../engine/ts";
 import { findBinding, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import type { CaseId, Channel, FileFacts, Source } from "../source";
-import { paramsSetBeforeHandler, requestFramework, routeCallOf, routeValidates } from "./express";
+import { isMedusaRoute, paramsSetBeforeHandler, requestFramework, routeCallOf, routeValidates } from "./express";
 import { contextValidated } from "./context-validator";
 import { fastifySchemaCovers } from "./fastify";
 import { nextChannel } from "./next";
@@ -74,7 +74,8 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
   } else return undefined;
   if (routeValidates(fn, sf, part) || contextValidated(fn, node, part, base.text)) return undefined;
   if (part === "params" && paramsSetBeforeHandler(fn, paramKeysRead(node), sf)) return undefined;
-  const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn);
+  // A Medusa route module is its own registration (the file router); its middlewares validate into `req.validatedBody`.
+  const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn) && !isMedusaRoute(fn, facts);
   return {
     caseId,
     node,
@@ -86,6 +87,41 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     schemaSuffix: PART_SUFFIX[part] ?? "Input",
     dedupeKey: `${fn.pos}:${caseId}:${part}`,
     ...(elsewhere ? { registration: { ...registrationFor(caseId, part), fields: paramKeysRead(node) } } : {}),
+  };
+}
+
+/**
+ * Sails's (and Express 4's) `req.param("email")`, one value looked up in the route params, the body
+ * and the query, and Sails's `req.allParams()`, all of them merged: the client's input like
+ * `req.body` (a JSON body or qs can make a value an object: a Waterline criteria value becomes a
+ * modifier). Read in an Express-style `(req, res)` handler (retired round 45:
+ * pesto-students/n5-qbook-backend-kappa-5 `api/controllers/UsersController.js:15`, decided).
+ */
+export function paramCallSource(call: ts.CallExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  const one = method === "param" && call.arguments.length >= 1 && call.arguments.length <= 2 && ts.isStringLiteralLike(call.arguments[0]!);
+  if (!one && !(method === "allParams" && call.arguments.length === 0)) return undefined;
+  const base = unwrap(callee.expression);
+  if (!ts.isIdentifier(base)) return undefined;
+  const binding = findBinding(base);
+  if (!binding || binding.kind !== "param" || binding.element || binding.index !== 0) return undefined;
+  if (requestFramework(binding.fn, 0, facts) !== "express" || facts.fastifyProject) return undefined;
+  const fn = binding.fn;
+  if (routeValidates(fn, sf, "body")) return undefined;
+  const second = secondParam(fn);
+  return {
+    caseId: "expressBody",
+    node: call,
+    values: [call],
+    kind: one ? "any" : "structured",
+    read: shortText(call, sf),
+    handler: fn,
+    channel: second ? { kind: "express", res: second } : { kind: "throw" },
+    schemaSuffix: "Params",
+    // The handler's `req.param(…)` reads are one input, like the fields of `req.body`: reported once.
+    dedupeKey: `${fn.pos}:expressBody:${one ? "param" : "allParams"}`,
   };
 }
 
