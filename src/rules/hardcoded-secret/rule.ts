@@ -39,7 +39,7 @@ import {
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { SQL_WRITE_RE, sqlValues } from "./sql";
-import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, emulatorCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord } from "./dev-default";
+import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, emulatorCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord, triedLocally } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore, returnedAfterProductionRefusal } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
@@ -586,6 +586,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // event names) or a list of known-bad values (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`): not credentials.
           if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
           if (lc.knownBad) return;
+          // `const passwords = ["hivemq", "admin", …]` tried one by one against a broker on this machine: a diagnostic script's candidates.
+          if (lc.array && handTyped(s) && triedLocally(node, lc.name)) return;
           // `if (!http.jwtSecret) { this.rejectErrors(…); http.jwtSecret = "supersecret"; }` where rejectErrors
           // throws in production: a development default a production run never reaches.
           if (handTyped(text) && (assignedAfterProductionRefusal(node, bodiesOf) || (lc.verb === "is returned by" && returnedAfterProductionRefusal(node, bodiesOf)))) return;

@@ -33,8 +33,9 @@ const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createE
 // `next/headers` (cookies and headers of the request being answered), @supabase/ssr's createServerClient,
 // SvelteKit's private environment (`$env/static/private`, `$env/dynamic/private`: its build refuses them in browser code),
 // and a `.server` module or SvelteKit's `$lib/server/` (`import { env } from "~/lib/env.server"`: Remix, React Router 7
-// and SvelteKit keep those out of the browser bundle, so a module that imports one is the server's; tune iridium).
-const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']|(?:from\s+|require\(\s*|import\(\s*)["'](?:[^"'\n]*\.server(?:\.[cm]?[jt]sx?)?|\$lib\/server\/[^"'\n]*)["']/;
+// and SvelteKit keep those out of the browser bundle, so a module that imports one is the server's; tune iridium),
+// and Wasp's server SDK (`wasp/server`, `wasp/server/operations`: server-only imports).
+const SERVER_TEXT_RE = /["']use server["']|["']wasp\/server(?:\/[\w/-]+)?["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']|(?:from\s+|require\(\s*|import\(\s*)["'](?:[^"'\n]*\.server(?:\.[cm]?[jt]sx?)?|\$lib\/server\/[^"'\n]*)["']/;
 // An AI SDK provider (`@ai-sdk/openai`) builds its models with the provider's secret key: in a project that
 // runs server code of its own, a module that imports one is the server's (the browser's hooks are
 // `@ai-sdk/react` and the like); a single-page app with no server may call a provider with the user's own key.
@@ -130,7 +131,10 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const bundled = BUNDLER_DEPS.some((d) => deps.has(d));
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d) && !(bundled && profile.devOnly?.has(d)));
   const frontEnd = FRONTEND_DEPS.some((d) => deps.has(d));
-  const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d)))) || (serverDeps && AI_PROVIDER_RE.test(ctx.text));
+  // A Wasp app (`wasp` among the deps: its SDK) builds an Express server from the project's own `src/` beside the React
+  // client, so an AI SDK provider's module is the server's as in any project with a server (retired held round 45,
+  // brainlens's `api/generateSubtopics.ts`); other modules need a server sign, the client's share the folders.
+  const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d)))) || ((serverDeps || deps.has("wasp")) && AI_PROVIDER_RE.test(ctx.text));
   if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !serverText) return false;
   if (frontEnd && !serverDeps && !serverPath && !serverText) return false;
   // `import.meta.env.VITE_…` exists only in what Vite bundles: with no server framework in the
