@@ -333,3 +333,31 @@ function namesNoNetwork(arg: ts.Expression, at: ts.Node): boolean {
   }
   return false;
 }
+
+// Nitro's server folder, below the project (Nuxt's `server/api/…`, `server/utils/…`; a standalone Nitro app's `server/`).
+const NITRO_SERVER_PATH_RE = /^\/?(?:[^/]+\/){0,2}server\//;
+/** Importers read at most when asking whether only Nitro's server code imports a module. */
+const MAX_NITRO_IMPORTERS = 24;
+
+/**
+ * Where Nitro's global `$fetch` (ofetch) runs on the server: a project that depends on Nuxt or Nitro, and a module in its
+ * `server/` folder, or one that only modules there import (Nuxt's `services/fasttrakRequest.ts` under the `server/api/`
+ * routes, through the project's importers index: one level, at most {@link MAX_NITRO_IMPORTERS} importers, tests not
+ * counted). Elsewhere in a Nuxt app (`composables/`, `stores/`) `$fetch` runs in the page too, and is not judged.
+ */
+export function isNitroServerFile(ctx: RuleContext<unknown>): boolean {
+  const deps = ctx.profile.dependencies;
+  if (!deps.has("nuxt") && !deps.has("nitropack") && !deps.has("nitro")) return false;
+  if (NITRO_SERVER_PATH_RE.test(projectPath(ctx))) return true;
+  const index = projectFilesOf(ctx as RuleContext).importers();
+  if (!index || index.truncated) return false;
+  const root = ctx.profile.hasManifest ? ctx.profile.root.replace(/\\/g, "/").replace(/\/?$/, "/") : "";
+  let product = 0;
+  for (const imp of index.importersOf(ctx.path.replace(/\\/g, "/"))) {
+    if (isTestFile(imp, ctx.profile.root, ctx.profile.dependencies)) continue;
+    if (++product > MAX_NITRO_IMPORTERS) return false;
+    const rel = root !== "" && imp.startsWith(root) ? imp.slice(root.length) : imp;
+    if (!NITRO_SERVER_PATH_RE.test(rel)) return false;
+  }
+  return product > 0;
+}
