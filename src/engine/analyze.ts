@@ -338,6 +338,11 @@ function scannedJson(input: AnalyzeInput, problems: Problem[]): AnalysisResult {
     problems.push({ kind: "tooLarge", file: path, message: `${path}: skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` });
     return { path, findings: [], problems, analyzed: false };
   }
+  // The JSON parser recurses like the TS one: absurd nesting is refused before it, by the same limit.
+  if (bracketsDeeperThan(text, MAX_BRACKET_DEPTH)) {
+    problems.push({ kind: "parseError", file: path, message: `${path}: not analyzed, brackets nested more than ${MAX_BRACKET_DEPTH} deep` });
+    return { path, findings: [], problems, analyzed: false };
+  }
   const findings: Finding[] = [];
   for (const rule of (input.rules ?? familyRules).filter((r) => r.scanJson && isRuleEnabled(r, config))) {
     const options = config.rules[rule.id]?.options ?? (rule.options.defaults as Record<string, unknown>);

@@ -2,6 +2,7 @@ import rule from "../../../src/rules/hardcoded-secret/rule";
 import { isScannedJsonPath } from "../../../src/engine/json-config";
 import { RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
 import * as assert from "node:assert/strict";
+import { analyze, defaultConfig, MemoryProjectHost } from "../../../src/engine";
 
 // Session 42 (hsuc): hardcoded-secret/configFile, a credential written in a committed JSON configuration file. The engine
 // reads such files for secrets only (engine/json-config.ts picks them by path: a `config/` folder, or a name that says
@@ -95,6 +96,20 @@ describe("hardcoded-secret/configFile: which JSON files are read", () => {
     ["/p/test/config/default.json", false],
   ];
   for (const [p, want] of cases) it(`${p}: ${want ? "read" : "not read"}`, () => assert.equal(isScannedJsonPath(p), want));
+  it("a folder above the project's root does not count (`~/docs/app/config/default.json`)", () => {
+    assert.equal(isScannedJsonPath("/home/ada/docs/app/config/default.json", "/home/ada/docs/app"), true);
+    assert.equal(isScannedJsonPath("/home/ada/docs/app/config/default.json"), false);
+  });
+  const host = () => new MemoryProjectHost(new Map([["/p/package.json", "{}"]]));
+  it("absurd nesting is refused before the JSON parser, as for code", () => {
+    const deep = '{"a":'.repeat(5000) + '"x"' + "}".repeat(5000);
+    const r = analyze({ path: "/p/config/default.json", text: deep, config: defaultConfig("/p"), project: host() });
+    assert.deepEqual([r.analyzed, r.findings.length, r.problems.map((x) => x.kind)], [false, 0, ["parseError"]]);
+  });
+  it("a JSON file that is no configuration is not parsed as code (no finding of any family, no problem)", () => {
+    const r = analyze({ path: "/p/src/data/users.json", text: '[{ "password": "Qm7vR2xK9pLw4Tz8" }]', config: defaultConfig("/p"), project: host() });
+    assert.deepEqual([r.analyzed, r.findings.length, r.problems.length], [false, 0, 0]);
+  });
 });
 
 const named = new Set(invalid.flatMap((r) => r.findings.map((f) => f.case)));
