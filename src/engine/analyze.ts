@@ -5,6 +5,7 @@ import { configForPath } from "./config/load";
 import { checkFix } from "./fix-invariants";
 import { enforceFixSafety } from "./fix-safety";
 import { labelSecretFixes } from "./redact";
+import { isScannedJsonPath } from "./json-config";
 import { isTestFile, skipReason } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import { dropTreeMemos } from "./tree-memo";
@@ -103,6 +104,9 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
   const { path, text } = input;
   const problems: Problem[] = [];
   const result = (analyzed: boolean, findings: Finding[] = []): AnalysisResult => ({ path, findings, problems, analyzed });
+  // A JSON file: only the secret scan reads it, and only a configuration file (json-config.ts; the folder audited and
+  // the config root may see the path differently); one long line is no minified bundle there. It is never parsed as code.
+  if (/\.json$/i.test(path)) return isScannedJsonPath(path, config.root) ? scannedJson(input, problems) : result(false);
   const skip = skipReason(text, path, config.maxFileSizeKb, config.root);
   if (skip) {
     problems.push(skip);
@@ -324,6 +328,40 @@ function unparsed(input: AnalyzeInput, problems: Problem[], message: string): An
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { path, findings, problems, analyzed: false };
+}
+
+/** A JSON configuration file: the rules' `scanJson` only, no parse of code, no directives (JSON has no comments), no fixes. */
+function scannedJson(input: AnalyzeInput, problems: Problem[]): AnalysisResult {
+  const { path, text, config } = input;
+  const kb = Math.ceil(text.length / 1024);
+  if (kb > config.maxFileSizeKb) {
+    problems.push({ kind: "tooLarge", file: path, message: `${path}: skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` });
+    return { path, findings: [], problems, analyzed: false };
+  }
+  // The JSON parser recurses like the TS one: absurd nesting is refused before it, by the same limit.
+  if (bracketsDeeperThan(text, MAX_BRACKET_DEPTH)) {
+    problems.push({ kind: "parseError", file: path, message: `${path}: not analyzed, brackets nested more than ${MAX_BRACKET_DEPTH} deep` });
+    return { path, findings: [], problems, analyzed: false };
+  }
+  const findings: Finding[] = [];
+  for (const rule of (input.rules ?? familyRules).filter((r) => r.scanJson && isRuleEnabled(r, config))) {
+    const options = config.rules[rule.id]?.options ?? (rule.options.defaults as Record<string, unknown>);
+    try {
+      rule.scanJson!({ path, text, options, project: input.project, root: config.root }, (r) => {
+        const severity = severityOf(rule, r.case, config);
+        const meta = rule.cases[r.case];
+        if (!meta) throw new Error(`rule ${rule.id} reported undeclared case "${r.case}"`);
+        if (severity === "off" || !r.range) return;
+        const low = r.lowConfidence ? { confidence: "low" as const, confidenceReason: r.lowConfidence } : {};
+        findings.push({ ruleId: rule.id, caseId: r.case, code: `${rule.id}/${r.case}`, severity: r.lowConfidence ? lowered(severity) : severity, ...low, message: fill(meta.message, r.data, `${rule.id}/${r.case}`), range: r.range, related: [], fixes: [], docsUrl: docsUrl(rule.id, r.case) });
+      });
+    } catch (err: unknown) {
+      problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed on the JSON scan: ${errorText(err)}` });
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  if (input.isCancelled?.()) return { path, findings: [], problems, analyzed: false };
+  return { path, findings, problems, analyzed: true };
 }
 
 type Handler = { rule: number; fn: (node: ts.Node) => void };

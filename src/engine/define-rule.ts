@@ -15,6 +15,7 @@ export interface RuleDefinition<Options, CaseId extends string> {
   options?: { schema: JsonSchema; defaults: Options };
   create(ctx: RuleContext<Options>): Visitors;
   scanText?: RuleModule["scanText"];
+  scanJson?: RuleModule<Options>["scanJson"];
 }
 
 /**
@@ -36,5 +37,6 @@ export function defineRule<Options = Record<string, never>, CaseId extends strin
     options: def.options ?? { schema: { type: "object", properties: {}, additionalProperties: false }, defaults: {} as Options },
     create: def.create,
     ...(def.scanText ? { scanText: def.scanText } : {}),
+    ...(def.scanJson ? { scanJson: def.scanJson } : {}),
   };
 }

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { Minimatch } from "minimatch";
 import { ConfigFileFinder, configForPath, isIgnored, loadConfigFile, defaultConfig } from "./config/load";
 import type { Problem, ResolvedConfig, RuleModule } from "./types";
+import { isScannedJsonPath } from "./json-config";
 import { isAnalyzablePath } from "./walk";
 import { readRegularFile } from "./read-file";
 
@@ -186,7 +187,7 @@ export function listSourceFiles(roots: readonly string[], opts: ListOptions): Li
       continue;
     }
     if (stat.isFile()) {
-      if (isAnalyzablePath(root)) out.add(root);
+      if (isAnalyzablePath(root) || isScannedJsonPath(root, path.dirname(root))) out.add(root);
       else problems.push({ kind: "unreadable", file: root, message: `${rootArg}: not a TS/JS source file (.ts .tsx .mts .cts .js .jsx .mjs .cjs)` });
       continue;
     }
@@ -212,7 +213,7 @@ export function listSourceFiles(roots: readonly string[], opts: ListOptions): Li
         if (e.isDirectory()) {
           if (!opts.noIgnore && (PRUNED_DIRS.has(e.name) || gitignored(rules, abs, true) || dirIgnored(abs, opts.resolver))) continue;
           stack.push({ dir: abs, rules: opts.noIgnore ? rules : [...rules, ...readGitignore(abs, problems)] });
-        } else if (e.isFile() && isAnalyzablePath(abs)) {
+        } else if (e.isFile() && (isAnalyzablePath(abs) || isScannedJsonPath(abs, root))) {
           if (!opts.noIgnore && (gitignored(rules, abs, false) || isIgnored(abs, opts.resolver.forFile(abs)))) continue;
           files.push(abs);
         }

@@ -223,6 +223,21 @@ export interface RuleModule<Options = any, CaseId extends string = string> {
    * or walked (absurd nesting): reports carry a `range`, never a node, and no fixes.
    */
   scanText?(text: string, report: (report: RuleReport) => void): void;
+  /**
+   * Optional scan of a JSON configuration file (json-config.ts says which): such files get no
+   * syntax tree walk, only this; reports carry a `range`, never a node, and no fixes.
+   */
+  scanJson?(file: JsonFile<Options>, report: (report: RuleReport) => void): void;
+}
+
+/** A JSON file handed to {@link RuleModule.scanJson}. */
+export interface JsonFile<Options = any> {
+  path: string;
+  text: string;
+  options: Options;
+  project: ProjectHost;
+  /** The config root: folder conventions are judged below it. */
+  root: string;
 }
 
 /** Severity and options after configuration is applied, per rule. */

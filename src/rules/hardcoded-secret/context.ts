@@ -22,7 +22,8 @@ export type CaseId =
   | "authorizationHeader"
   | "secretInComment"
   | "envFallbackLiteral"
-  | "sessionCookie";
+  | "sessionCookie"
+  | "configFile";
 
 export type FallbackShape =
   | { kind: "binary" }

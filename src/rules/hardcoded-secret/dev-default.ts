@@ -317,3 +317,37 @@ export function standInRecord(node: ts.Node & { text: string }): boolean {
 export function givenAsId(node: ts.Node & { text: string }): boolean {
   return objectsAround(node, 2).some((obj) => stringProperties(obj).some((f) => f.value === node.text && /(?:^|[a-z_])(?:id|Id|ID)$/.test(f.name) && !/^(?:client|app)_?id$/i.test(f.name)));
 }
+
+// A list named for the passwords it holds, plural (`passwords`, `PASSWORDS`, `candidatePins`).
+const PASSWORD_LIST_NAME_RE = /(?:passw(?:or)?d|pwd|pin)s$/i;
+// A URL of a service on this machine anywhere in the file's text (`mqtt://localhost:1883`), and one of any other host.
+const LOCAL_URL_RE = /\b[a-z][a-z0-9+.-]{1,15}:\/\/(?:[^/@\s"'`]*@)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-])/i;
+const OTHER_URL_RE = /\b[a-z][a-z0-9+.-]{1,15}:\/\/(?:[^/@\s"'`]*@)?(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-]))[\w-]+\.[\w.-]+/i;
+const TRIED_LISTS = new TreeMemo<ts.SourceFile, boolean>();
+
+/**
+ * `const passwords = ["hivemq", "admin", …]` then `for (const password of passwords) { … connect … }` in a file
+ * whose only service is on this machine (`mqtt://localhost:1883`): a diagnostic script's candidates, vendor
+ * defaults it tries one by one against the local broker (retired held round 45, mqtt-ollama-presentation's
+ * `scripts/find-mqtt-password.js`), like the docs' `passwordsToTest`. The list must be iterated by a `for … of`
+ * of the file, hold three values or more, and the file must name no other host: the same loop over the project's
+ * real database passwords tried against its remote pooler (`…@aws-0-us-east-1.pooler.supabase.com`) stays
+ * reported. The caller keeps random-looking values reported.
+ */
+export function triedLocally(element: ts.Node, name: string): boolean {
+  const list = element.parent;
+  if (!list || !ts.isArrayLiteralExpression(list) || list.elements.length < 3 || !PASSWORD_LIST_NAME_RE.test(name)) return false;
+  const decl = list.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== list || !ts.isIdentifier(decl.name)) return false;
+  const sf = element.getSourceFile();
+  const text = sf.text;
+  let local = TRIED_LISTS.get(sf);
+  if (local === undefined) {
+    local = LOCAL_URL_RE.test(text) && !OTHER_URL_RE.test(text);
+    TRIED_LISTS.set(sf, local);
+  }
+  if (!local) return false;
+  // Iterated by a `for (const x of passwords)` of the file: a plain text test on the declared name.
+  const escaped = decl.name.text.replace(/[$]/g, "\\$&");
+  return new RegExp(`\\bfor\\s*\\(\\s*(?:const|let|var)\\s+[\\w$]+\\s+of\\s+${escaped}\\s*\\)`).test(text);
+}

@@ -582,7 +582,7 @@ export function handTyped(value: string): boolean {
   return !looksRandom(value) || hasAlphabetRun(value) || hasAlphabetTriples(value);
 }
 
-function hasAlphabetRun(value: string): boolean {
+export function hasAlphabetRun(value: string): boolean {
   return scanRuns(value, false);
 }
 

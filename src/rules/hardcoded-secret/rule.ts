@@ -39,7 +39,7 @@ import {
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { SQL_WRITE_RE, sqlValues } from "./sql";
-import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, emulatorCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord } from "./dev-default";
+import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, emulatorCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord, triedLocally } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore, returnedAfterProductionRefusal } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
@@ -47,6 +47,7 @@ import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./pat
 import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuerySecrets } from "./values";
 import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
+import { jsonSecrets, jsonTodo, jsonTracked } from "./json-config";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { namesAField, namesEnvSetting } from "./field-key";
 import { ASSIGNED_STAND_IN_WORDS, commentSaysNotSecret, inPreviewProps, isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts, NOT_SECRET_WORDS_RE } from "./made-up";
@@ -373,6 +374,7 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     secretInComment: { message: "{{secret}} is written in a comment: anyone who can read the code can use it. {{todo}}{{rotate}}", fix: "safe", description: "A provider-shaped secret or private key inside a comment" },
     sessionCookie: { message: "{{secret}} is written in the code: anyone who can read the code is signed in as its account. {{todo}}{{rotate}}", fix: "suggestion", description: "A browser session or login cookie (Google SID, LinkedIn li_at, connect.sid…) in source" },
     envFallbackLiteral: { message: "{{name}} falls back to {{secret}} written in the code when it is unset: a production deployment that misses the variable runs with a value anyone can read. {{todo}}{{rotate}}", fix: "suggestion", description: "A secret setting that falls back to a literal when the environment does not set it" },
+    configFile: { message: "{{secret}} is written in a JSON config file ({{where}}): anyone who can read the repository can use it. {{todo}}{{rotate}}", fix: "none", description: "A credential written in a committed JSON configuration file" },
   },
   options: {
     schema: {
@@ -393,6 +395,18 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
         // No syntax tree, no profile: the rotation advice is conditional.
         data: messageData({ caseId: m.caseId, kind: m.kind, value: m.value, name: m.name ?? "", ...(m.name !== undefined ? { verb: m.verb ?? "carries" } : {}) }, MOVE_TODO, undefined),
       });
+    }
+  },
+  // A JSON configuration file (engine/json-config.ts picks them): its credentials, by shape or by key (json-config.ts).
+  // No fix: JSON has no environment read to move the value to, and no comment to mark it with.
+  scanJson(file, report) {
+    const allowed = allowMatcher(file.options);
+    const found = jsonSecrets(file.path, file.text).filter((j) => !allowed(j.value));
+    if (found.length === 0) return;
+    const todo = jsonTodo(file.project, file.path);
+    const rotate = rotation(jsonTracked(file.project, file.path));
+    for (const j of found) {
+      report({ case: "configFile", range: { start: j.start, end: j.end }, data: { secret: describeSecret(j.kind, j.value).replace(/^a/, "A"), where: j.path, todo, rotate } });
     }
   },
   create(ctx) {
@@ -586,6 +600,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           // event names) or a list of known-bad values (`PLACEHOLDER_SECRETS`, `WEAK_PASSWORDS`): not credentials.
           if (!/pass|pwd/i.test(lc.name) && isWordTable(node)) return;
           if (lc.knownBad) return;
+          // `const passwords = ["hivemq", "admin", …]` tried one by one against a broker on this machine: a diagnostic script's candidates.
+          if (lc.array && handTyped(s) && triedLocally(node, lc.name)) return;
           // `if (!http.jwtSecret) { this.rejectErrors(…); http.jwtSecret = "supersecret"; }` where rejectErrors
           // throws in production: a development default a production run never reaches.
           if (handTyped(text) && (assignedAfterProductionRefusal(node, bodiesOf) || (lc.verb === "is returned by" && returnedAfterProductionRefusal(node, bodiesOf)))) return;

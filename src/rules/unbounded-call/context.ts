@@ -33,8 +33,9 @@ const DOM_TEXT_RE = /\bdocument\.(?:getElementById|querySelector(?:All)?|createE
 // `next/headers` (cookies and headers of the request being answered), @supabase/ssr's createServerClient,
 // SvelteKit's private environment (`$env/static/private`, `$env/dynamic/private`: its build refuses them in browser code),
 // and a `.server` module or SvelteKit's `$lib/server/` (`import { env } from "~/lib/env.server"`: Remix, React Router 7
-// and SvelteKit keep those out of the browser bundle, so a module that imports one is the server's; tune iridium).
-const SERVER_TEXT_RE = /["']use server["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']|(?:from\s+|require\(\s*|import\(\s*)["'](?:[^"'\n]*\.server(?:\.[cm]?[jt]sx?)?|\$lib\/server\/[^"'\n]*)["']/;
+// and SvelteKit keep those out of the browser bundle, so a module that imports one is the server's; tune iridium),
+// and Wasp's server SDK (`wasp/server`, `wasp/server/operations`: server-only imports).
+const SERVER_TEXT_RE = /["']use server["']|["']wasp\/server(?:\/[\w/-]+)?["']|["'](?:server-only|next\/headers)["']|\bcreateServerClient\s*[<(]|\bexport\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|getServerSideProps|getStaticProps|loader|action)\b|\bDeno\.|\bcreateServer\(|\b(?:app|server)\.listen\(|(?:from\s+|require\()["'](?:node:)?(?:fs|fs\/promises|child_process|net|worker_threads|dotenv)["']|["']dotenv\/config["']|\bprocess\.(?:argv|exit)\b|["']\$env\/(?:static|dynamic)\/private["']|(?:from\s+|require\(\s*|import\(\s*)["'](?:[^"'\n]*\.server(?:\.[cm]?[jt]sx?)?|\$lib\/server\/[^"'\n]*)["']/;
 // An AI SDK provider (`@ai-sdk/openai`) builds its models with the provider's secret key: in a project that
 // runs server code of its own, a module that imports one is the server's (the browser's hooks are
 // `@ai-sdk/react` and the like); a single-page app with no server may call a provider with the user's own key.
@@ -130,7 +131,10 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const bundled = BUNDLER_DEPS.some((d) => deps.has(d));
   const serverDeps = SERVER_DEPS.some((d) => deps.has(d) && !(bundled && profile.devOnly?.has(d)));
   const frontEnd = FRONTEND_DEPS.some((d) => deps.has(d));
-  const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d)))) || (serverDeps && AI_PROVIDER_RE.test(ctx.text));
+  // A Wasp app (`wasp` among the deps: its SDK) builds an Express server from the project's own `src/` beside the React
+  // client, so an AI SDK provider's module is the server's as in any project with a server (retired held round 45,
+  // brainlens's `api/generateSubtopics.ts`); other modules need a server sign, the client's share the folders.
+  const serverText = SERVER_TEXT_RE.test(ctx.text) || (SERVER_ENV_RE.test(ctx.text) && !(frontEnd && !serverDeps && ENV_INLINING_DEPS.some((d) => deps.has(d)))) || ((serverDeps || deps.has("wasp")) && AI_PROVIDER_RE.test(ctx.text));
   if (NATIVE_DEPS.some((d) => deps.has(d)) && !serverPath && !serverText) return false;
   if (frontEnd && !serverDeps && !serverPath && !serverText) return false;
   // `import.meta.env.VITE_…` exists only in what Vite bundles: with no server framework in the
@@ -328,4 +332,32 @@ function namesNoNetwork(arg: ts.Expression, at: ts.Node): boolean {
     }
   }
   return false;
+}
+
+// Nitro's server folder, below the project (Nuxt's `server/api/…`, `server/utils/…`; a standalone Nitro app's `server/`).
+const NITRO_SERVER_PATH_RE = /^\/?(?:[^/]+\/){0,2}server\//;
+/** Importers read at most when asking whether only Nitro's server code imports a module. */
+const MAX_NITRO_IMPORTERS = 24;
+
+/**
+ * Where Nitro's global `$fetch` (ofetch) runs on the server: a project that depends on Nuxt or Nitro, and a module in its
+ * `server/` folder, or one that only modules there import (Nuxt's `services/fasttrakRequest.ts` under the `server/api/`
+ * routes, through the project's importers index: one level, at most {@link MAX_NITRO_IMPORTERS} importers, tests not
+ * counted). Elsewhere in a Nuxt app (`composables/`, `stores/`) `$fetch` runs in the page too, and is not judged.
+ */
+export function isNitroServerFile(ctx: RuleContext<unknown>): boolean {
+  const deps = ctx.profile.dependencies;
+  if (!deps.has("nuxt") && !deps.has("nitropack") && !deps.has("nitro")) return false;
+  if (NITRO_SERVER_PATH_RE.test(projectPath(ctx))) return true;
+  const index = projectFilesOf(ctx as RuleContext).importers();
+  if (!index || index.truncated) return false;
+  const root = ctx.profile.hasManifest ? ctx.profile.root.replace(/\\/g, "/").replace(/\/?$/, "/") : "";
+  let product = 0;
+  for (const imp of index.importersOf(ctx.path.replace(/\\/g, "/"))) {
+    if (isTestFile(imp, ctx.profile.root, ctx.profile.dependencies)) continue;
+    if (++product > MAX_NITRO_IMPORTERS) return false;
+    const rel = root !== "" && imp.startsWith(root) ? imp.slice(root.length) : imp;
+    if (!NITRO_SERVER_PATH_RE.test(rel)) return false;
+  }
+  return product > 0;
 }

@@ -229,7 +229,7 @@ export function judgeOptions(expr: ts.Expression | undefined, keys: OptionKeys, 
     }
     if (keys.delegated?.some((k) => propValue(e, k) !== undefined)) return "bounded";
     // `...(body ? { body } : {})`: a spread of literals that carry none of the keys adds no bound.
-    return e.properties.some((p) => ts.isSpreadAssignment(p) && !literalWithout(p.expression, keys)) ? "unknown" : "none";
+    return e.properties.some((p) => ts.isSpreadAssignment(p) && !literalWithout(p.expression, keys, at, facts)) ? "unknown" : "none";
   }
   if (ts.isIdentifier(e)) {
     const d = declarationOf(e.text, at, facts);
@@ -252,10 +252,19 @@ function builtOptions(name: string, keys: OptionKeys, at: ts.Node, facts: Facts,
   return returns.every((r) => r.expression !== undefined && ts.isObjectLiteralExpression(unwrap(r.expression)) && judgeOptions(r.expression, keys, r, facts, depth + 1) === "none") ? "none" : "unknown";
 }
 
-/** An object literal (or a ternary of them) that names none of the option keys. */
-function literalWithout(expr: ts.Expression, keys: OptionKeys): boolean {
+/**
+ * An object literal (or a ternary of them) that names none of the option keys; also the call of an arrow the file
+ * declares whose body is such a literal (`...config(key, systemId)` where `const config = (k, id) => ({ headers: … })`:
+ * retired held round 45, hpl-crm's `services/fasttrakInit.ts`), one level deep.
+ */
+function literalWithout(expr: ts.Expression, keys: OptionKeys, at?: ts.Node, facts?: Facts): boolean {
   const e = unwrap(expr);
   if (ts.isConditionalExpression(e)) return literalWithout(e.whenTrue, keys) && literalWithout(e.whenFalse, keys);
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && at && facts) {
+    const init = declarationOf(e.expression.text, at, facts)?.initializer;
+    const fn = init ? unwrap(init) : undefined;
+    return fn !== undefined && ts.isArrowFunction(fn) && !ts.isBlock(fn.body) && literalWithout(fn.body, keys);
+  }
   if (!ts.isObjectLiteralExpression(e)) return false;
   const named = [...keys.timeout, ...(keys.signal ? [keys.signal] : []), ...(keys.delegated ?? [])];
   return e.properties.every((p) => !ts.isSpreadAssignment(p) && !named.includes(propName(p.name) ?? "\u0000") && propName(p.name) !== undefined);

@@ -120,6 +120,8 @@ export function callFixes(site: Site | undefined, node: ts.Node, fx: FixContext)
         return suggestion(`Set got's timeout.connect to ${connect} ms and timeout.response to ${ms} ms (the headers; the download itself is not limited)`, setOption(call, index, "timeout", `{ connect: ${connect}, response: ${ms} }`, fx));
       }
       return suggestion(`Set got's timeout.request to ${ms} ms`, setOption(call, index, "timeout", `{ request: ${ms} }`, fx));
+    case "ofetch":
+      return suggestion(`Set ofetch's timeout to ${ms} ms`, setOption(call, index, "timeout", String(ms), fx));
     case "needle":
       return suggestion(`Set needle's response_timeout to ${ms} ms`, setOption(call, index, "response_timeout", String(ms), fx));
     case "request":

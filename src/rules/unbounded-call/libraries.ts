@@ -25,7 +25,8 @@ export type Library =
   | "axios-retry"
   | "tanstack"
   | "openai"
-  | "resend";
+  | "resend"
+  | "ofetch";
 
 /** Module specifier → library. Deno and esm.sh specifiers (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`) name the package too. */
 export function libraryOf(specifier: string): Library | undefined {
@@ -58,6 +59,8 @@ export function libraryOf(specifier: string): Library | undefined {
       return "request";
     case "ai":
       return "ai";
+    case "ofetch":
+      return "ofetch";
     case "pg":
       return "pg";
     case "@prisma/adapter-pg":
@@ -235,6 +238,8 @@ export function calleeOf(expr: ts.Expression, bindings: ReadonlyMap<string, Bind
     const b = bindings.get(e.text);
     if (b) return { lib: b.lib, member: b.imported === "default" || b.imported === "*" ? "" : b.imported, receiver: e.text };
     if (e.text === "fetch") return { lib: "fetch", member: "" };
+    // Nitro's and Nuxt's global `$fetch` (ofetch, auto-imported): calls.ts asks whether the file is Nitro's server code.
+    if (e.text === "$fetch") return { lib: "ofetch", member: "", receiver: "$fetch" };
     return undefined;
   }
   if (ts.isPropertyAccessExpression(e)) {

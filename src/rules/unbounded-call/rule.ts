@@ -9,7 +9,7 @@ import { isAiWrap } from "./step-wrap";
 import { handedToBrowserCode } from "./browser-handoff";
 import { FunctionProbe, hasDeliberateComment, isFireAndForget, judgeCall, judgeNestImport, neverUsed, type CallFinding } from "./calls";
 import { insideRaceOrWrapper, nobodyWaits } from "./nobody-waits";
-import { asksRelativeUrl, inBrowserCallback, inPageComponent, isServerFile, isTestCode, projectPath } from "./context";
+import { asksRelativeUrl, inBrowserCallback, inPageComponent, isNitroServerFile, isServerFile, isTestCode, projectPath } from "./context";
 import { newFacts, noteAbort } from "./facts";
 import { callFixes, DEFAULT_OPTIONS, retryFixes, type UnboundedCallOptions } from "./fixes";
 import { bindImport, bindRequire, calleeOf, libraryOf } from "./libraries";
@@ -204,6 +204,11 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           if (name === "options" && ts.isIdentifier(e.expression) && e.expression.text === "google" && /\btimeout\b/.test(node.getText(sf))) facts.fileWide.add("googleOptions");
         } else if (ts.isIdentifier(e) && e.text === "setGlobalDispatcher") facts.fileWide.add("globalDispatcher");
         if (ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) || isAiWrap(e)) calls.push(node);
+        // `(generateObject as any)({ … })`: a cast around the callee calls the same function (retired held round 45, brainlens).
+        else if (ts.isParenthesizedExpression(e)) {
+          const inner = unwrap(e);
+          if (ts.isIdentifier(inner) || (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression))) calls.push(node);
+        }
         for (const a of node.arguments) if (isFunctionLikeDeclaration(a) && isFailureHandler(a)) failurePaths.push(a);
       },
       [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => failurePaths.push(node),
@@ -252,13 +257,15 @@ export default defineRule<UnboundedCallOptions, CaseId>({
       // Whether the file runs on a server: read lazily, most files call no outbound library at all.
       let serverFile: boolean | undefined;
       const server = () => (serverFile ??= isServerFile(ctx));
+      let nitroFile: boolean | undefined;
+      const nitro = () => (nitroFile ??= isNitroServerFile(ctx));
       const probe = new FunctionProbe(sf);
       const rel = projectPath(ctx);
       if (relativeImports.size > 0) bindReexports();
       const fetchSpec = namedImports.get("fetch");
       if (declaresOwnFetch(sf) || (fetchSpec !== undefined && ownFetchModule(relativeModuleText(ctx.project, ctx.path, fetchSpec, resolve) ?? ""))) facts.fileWide.add("localFetch");
       for (const call of calls) {
-        const f = judgeCall(call, facts, server, ctx.profile.openaiMajor, ctx.profile.nodeFetchMajor);
+        const f = judgeCall(call, facts, server, ctx.profile.openaiMajor, ctx.profile.nodeFetchMajor, nitro);
         if (!f) continue;
         if (f.case === "call" && (probe.streamsOrRaces(call) || isFireAndForget(call) || inBrowserCallback(call) || inPageComponent(call, rel) || hasDeliberateComment(ctx.text, call, sf) || insideRaceOrWrapper(call) || insideTimedPromise(call))) continue;
         if (f.case === "call" && (asksRelativeUrl(call) || (text.includes("waitUntil") && handedToWaitUntil(call)) || nobodyWaits(call) || handedToBrowserCode(call))) continue;

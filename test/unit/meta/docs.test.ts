@@ -68,7 +68,7 @@ export function examplesOf(markdown: string): Example[] {
     if (h) caseId = h[1];
     else if (/^##\s/.test(line)) caseId = undefined;
     // `ts invalid path=src/routes/api/+server.ts`: a file-routed framework is told by the file's place.
-    const fence = /^```(ts|tsx|js|jsx|mjs|cjs)\s+(valid|invalid)(?:\s+path=(\S+))?\s*$/.exec(line);
+    const fence = /^```(ts|tsx|js|jsx|mjs|cjs|json)\s+(valid|invalid)(?:\s+path=(\S+))?\s*$/.exec(line);
     if (!fence) continue;
     const body: string[] = [];
     const start = i + 1;

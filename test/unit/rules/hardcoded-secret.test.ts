@@ -655,6 +655,23 @@ new RuleTester().run(rule, {
       findings: [{ case: "sessionCookie", ...span('const jar = [{ name: "li_at", value: "AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq" }];', '"AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq"'), message: `A 56-character LinkedIn session cookie li_at is written in the code: anyone who can read the code is signed in as its account. ${READ_ENV} Sign the account out of every session: the cookie is in git history.`, suggestions: [move('const jar = [{ name: "li_at", value: "AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq" }];', '"AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq"', "LINKEDIN_LI_AT"), mark('const jar = [{ name: "li_at", value: "AQEDAR7xZp2RmK9tW4vB8nC3jH6yS1dFGu5Ae0OiTyPn4Rm8Lk2Hj7Wq" }];', "sessionCookie")] }],
     }),
 
+    // ---- configFile ----
+    // Session 42 (issue 11): a committed JSON config file's credential, no fix (more rows in hardcoded-secret.json42.test.ts).
+    {
+      code: '{ "authentication": { "secret": "f3Kq9Zr2Lm8Vx1Tb6Np4Wc7Hs0Jd5Gy" } }\n',
+      filename: "config/default.json",
+      files: gitRepo(["config/default.json"]),
+      findings: [{ case: "configFile", line: 1, column: 34, endColumn: 65, message: "A 31-character secret is written in a JSON config file (authentication.secret): anyone who can read the repository can use it. Delete it from the file and set it from an environment variable where the config is loaded. Rotate it: it is in git history." }],
+      output: null,
+    },
+    {
+      code: '{ "authentication": { "secret": "f3Kq9Zr2Lm8Vx1Tb6Np4Wc7Hs0Jd5Gy" } }\n',
+      filename: "config/production.json",
+      files: { "config/custom-environment-variables.json": '{ "authentication": { "secret": "AUTH_SECRET" } }\n' },
+      findings: [{ case: "configFile", line: 1, column: 34, endColumn: 65, message: "A 31-character secret is written in a JSON config file (authentication.secret): anyone who can read the repository can use it. Delete it from the file and map the setting to an environment variable in custom-environment-variables.json." }],
+      output: null,
+    },
+
     // ---- envFallbackLiteral ----
     // Held round 15 (issue 11): a constant named like its environment variable, read from process.env here or in a config module.
     constantFallback('export const admin = { command: ADMIN_COMMAND_SECRET ?? "reset_quota" };', '"reset_quota"', "ADMIN_COMMAND_SECRET"),
