@@ -11,6 +11,7 @@ import { hooksLookUp, type ResolveFunction } from "./route-guards";
 import { injectedType } from "./sinks";
 import { optionsSelectSchema, schemaOptions } from "./schema-middleware";
 import { TreeMemo } from "../../engine/tree-memo";
+import { cachedFunction } from "./cached-function";
 import { MAX_TEXT, NOT_SOURCE_RE, SCRIPT_RE } from "../../profile/importers";
 
 /**
@@ -654,9 +655,12 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
     // (`export * from "./saveUserEmail"`): the function in the module the barrel names (the project's own
     // modules only: a package's barrel checked in under node_modules, drizzle-orm's `eq`, is no code of the project).
     const found = NODE_MODULES_RE.test(target) ? undefined : exportedValue(target, imp.name, files, 0);
-    return found && !NODE_MODULES_RE.test(found.file) && isFunctionLike(found.node) && found.node.body ? { fn: found.node, sf: found.sf, file: found.file } : undefined;
+    const node = found && cachedFunction(found.node, found.sf);
+    return found && node && !NODE_MODULES_RE.test(found.file) && isFunctionLike(node) && node.body ? { fn: node, sf: found.sf, file: found.file } : undefined;
   }
-  const exported = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
+  const found = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
+  // `export const getOrganization = reactCache(async (id) => …)`: the function the cache wraps (cached-function.ts).
+  const exported = found && cachedFunction(found, other);
   return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target } : undefined;
 }
 

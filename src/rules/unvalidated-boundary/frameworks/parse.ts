@@ -8,6 +8,7 @@ import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
+import { modulePath } from "./module-path";
 import { h3MultipartPart } from "./h3";
 import { honoTextRequest } from "./hono";
 import { requestPropertySource } from "./request";
@@ -444,6 +445,13 @@ function resolvedPath(e: ts.Expression, file: string, root: string | undefined, 
     if (x.text === "__filename") return file;
     const init = constInitializer(x);
     return init ? resolvedPath(init, file, root, depth + 1, whole, seen) : undefined;
+  }
+  // An ES module's spellings of the same (module-path.ts): `import.meta.dirname`, `fileURLToPath(import.meta.url)`, `dirname(…)` of a path.
+  const esm = modulePath(x, file);
+  if (esm !== undefined) return esm;
+  if (ts.isCallExpression(x) && x.arguments.length === 1 && /^(?:path\.)?dirname$/.test(x.expression.getText())) {
+    const of = resolvedPath(x.arguments[0]!, file, root, depth + 1, false, seen);
+    return of === undefined ? undefined : path.posix.dirname(of);
   }
   if (!ts.isCallExpression(x) || !/^(?:join|resolve)$/.test(calleeName(x) ?? "") || x.arguments.length < 2) return undefined;
   const [base, ...rest] = x.arguments;
