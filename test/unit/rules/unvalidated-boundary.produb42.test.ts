@@ -10,6 +10,8 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    `resolve(dirname(fileURLToPath(import.meta.url)), "..")` and `import.meta.dirname` resolve as `__dirname` does.
 // 3. A file the module writes itself through a class getter whose value no instance changes (anything-llm
 //    `server/utils/PushNotifications/index.js:91`): `this.storagePath` and `instance.storagePath` name one folder.
+// 4. A reply's body spread while still a promise (anything-llm `frontend/src/models/workspace.js:337`,
+//    `{ success: true, ...res.json() }`): a promise has no own fields, nothing of the body goes anywhere.
 
 const NEXT = { "package.json": "{ \"name\": \"web\", \"dependencies\": { \"next\": \"15.0.0\", \"react\": \"19.0.0\", \"zod\": \"3.23.0\", \"@prisma/client\": \"5.0.0\" } }\n" };
 
@@ -140,7 +142,26 @@ const PUSH = dedent`
 // A getter whose value is the instance's own (another instance, another folder): the two paths are not one file.
 const PUSH_PER_INSTANCE = PUSH.replace('return path.resolve(process.env.STORAGE_DIR, "push-notifications");', "return path.resolve(this.root, \"push-notifications\");");
 
+// anything-llm's style: a client model of the app's own API, the body spread unresolved in a then callback.
+const SPREAD = dedent`
+  const API_BASE = "/api";
+  const Workspace = {
+    setSuggestedMessages: async function (slug, messages) {
+      return fetch(\`\${API_BASE}/workspace/\${slug}/suggested-messages\`, { method: "POST", body: JSON.stringify({ messages }) })
+        .then((res) => {
+          if (!res.ok) throw new Error(res.statusText || "Error setting suggested messages.");
+          return { success: true, ...res.json() };
+        })
+        .catch((e) => ({ success: false, error: e.message }));
+    },
+  };
+  export default Workspace;
+`;
+// The same body awaited first: its fields go to the caller.
+const SPREAD_AWAITED = SPREAD.replace(".then((res) => {", ".then(async (res) => {").replace("...res.json()", "...(await res.json())");
+
 const valid: ValidCase[] = [
+  { name: "fetchJson: a reply's body spread while still a promise (anything-llm)", code: SPREAD, filename: "frontend/src/models/workspace.js", files: { "package.json": "{ \"name\": \"frontend\", \"dependencies\": { \"react\": \"18.2.0\" } }\n" } },
   { name: "nextServerAction: the service is wrapped in React's cache (reactCache) and validates its parameter first (formbricks)", code: ACTION, filename: "app/actions.ts", files: service(REACT_CACHE_SERVICE) },
   { name: "nextServerAction: another style, Next.js's unstable_cache around a function expression", code: ACTION, filename: "app/actions.ts", files: service(NEXT_CACHE_SERVICE) },
   { name: "jsonParseExternal: the repository's pnpm-workspace.yaml named from dirname(fileURLToPath(import.meta.url)) (formbricks)", code: CATALOG, filename: "scripts/check-catalog.mjs", files: ROOT_FILES },
@@ -176,6 +197,7 @@ const invalid: InvalidCase[] = [
     { title: "Validate JSON.parse(fs.readFileSync(vapidKeysPat… with Zod (adds the zod dependency)", output: PUSH_ZOD },
     mark(PUSH_PER_INSTANCE, "jsonParseExternal", 14),
   ] }] },
+  markedRow("fetchJson: the same body awaited before the spread reaches the caller", SPREAD_AWAITED, "frontend/src/models/workspace.js", { "package.json": "{ \"name\": \"frontend\", \"dependencies\": { \"react\": \"18.2.0\" } }\n" }, "fetchJson", 7, 43, 53),
 ];
 
 describe("unvalidated-boundary: production anything-llm and formbricks classes (session 42)", () => {
