@@ -5,7 +5,9 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 // 1. Validated in the callee (formbricks `modules/ee/role-management/actions.ts:26`, `lib/membership/hooks/actions.ts:8`,
 //    `modules/ee/whitelabel/email-customization/actions.ts:17`): the service a server action hands its argument to is
 //    exported wrapped in React's `cache` (`reactCache(async (id) => { validateInputs([id, ZId]); … })`); the function the
-//    cache wraps is read as the function itself. Another wrapper is not looked through.
+//    cache wraps is read for its validation. A use found only there is left as the call was judged before (formbricks'
+//    `resolveClientApiIds`, a one-row lookup two functions away, the miss answered 404 by the route). Another wrapper is
+//    not looked through.
 // 2. The repository's own file named from an ES module's folder (formbricks `scripts/check-catalog.mjs:104`):
 //    `resolve(dirname(fileURLToPath(import.meta.url)), "..")` and `import.meta.dirname` resolve as `__dirname` does.
 // 3. A file the module writes itself through a class getter whose value no instance changes (anything-llm
@@ -77,6 +79,28 @@ const ACTION = dedent`
     const organization = await getOrganization(organizationId);
     if (!organization) throw new Error("Organization not found");
     return organization.billing;
+  };
+`;
+// formbricks' resolve-client-id.ts: a cached lookup in a module not named for a service.
+const RESOLVER = dedent`
+  import { cache as reactCache } from "react";
+  import { prisma } from "./db";
+
+  const findWorkspace = async (id: string) => prisma.workspace.findFirst({ where: { OR: [{ id }, { legacyEnvironmentId: id }] } });
+
+  export const resolveClientApiIds = reactCache(async (id: string) => {
+    const workspace = await findWorkspace(id);
+    return workspace ? { workspaceId: workspace.id } : null;
+  });
+`;
+const RESOLVE_ACTION = dedent`
+  "use server";
+  import { resolveClientApiIds } from "@/lib/utils/resolve-client-id";
+
+  export const displayAction = async (workspaceId: string) => {
+    const resolved = await resolveClientApiIds(workspaceId);
+    if (!resolved) throw new Error("Workspace not found");
+    return resolved.workspaceId;
   };
 `;
 const service = (text: string) => ({ ...NEXT, "lib/organization/service.ts": text, "lib/organization/db.ts": DB, "lib/organization/validate.ts": VALIDATE, "lib/organization/tracing.ts": "export const withTracing = <T,>(fn: T) => fn;\n" });
@@ -163,6 +187,7 @@ const SPREAD_AWAITED = SPREAD.replace(".then((res) => {", ".then(async (res) => 
 const valid: ValidCase[] = [
   { name: "fetchJson: a reply's body spread while still a promise (anything-llm)", code: SPREAD, filename: "frontend/src/models/workspace.js", files: { "package.json": "{ \"name\": \"frontend\", \"dependencies\": { \"react\": \"18.2.0\" } }\n" } },
   { name: "nextServerAction: the service is wrapped in React's cache (reactCache) and validates its parameter first (formbricks)", code: ACTION, filename: "app/actions.ts", files: service(REACT_CACHE_SERVICE) },
+  { name: "nextServerAction: a use found only inside a cached function is left as before (formbricks' resolveClientApiIds)", code: RESOLVE_ACTION, filename: "app/actions.ts", files: { ...NEXT, "lib/utils/resolve-client-id.ts": RESOLVER, "lib/utils/db.ts": DB } },
   { name: "nextServerAction: another style, Next.js's unstable_cache around a function expression", code: ACTION, filename: "app/actions.ts", files: service(NEXT_CACHE_SERVICE) },
   { name: "jsonParseExternal: the repository's pnpm-workspace.yaml named from dirname(fileURLToPath(import.meta.url)) (formbricks)", code: CATALOG, filename: "scripts/check-catalog.mjs", files: ROOT_FILES },
   { name: "jsonParseExternal: another style, import.meta.dirname and a data file of the repository", code: META_DIRNAME, filename: "scripts/intents.mjs", files: ROOT_FILES },
