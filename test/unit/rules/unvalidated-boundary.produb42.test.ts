@@ -12,6 +12,9 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    `resolve(dirname(fileURLToPath(import.meta.url)), "..")` and `import.meta.dirname` resolve as `__dirname` does.
 // 3. A file the module writes itself through a class getter whose value no instance changes (anything-llm
 //    `server/utils/PushNotifications/index.js:91`): `this.storagePath` and `instance.storagePath` name one folder.
+// 5. A file a command the module runs writes where the module told it to, named by a path expression (formbricks
+//    `docs/api-v3-reference/scripts/bundle.mjs:81`): `redocly([..., "-o", join(tmp, "from-src.json")])` then
+//    `canonical(join(tmp, "from-src.json"))`, whose parameter `readFileSync(jsonFile)` reads. A path the command is not given stays input.
 // 4. A reply's body spread while still a promise (anything-llm `frontend/src/models/workspace.js:337`,
 //    `{ success: true, ...res.json() }`): a promise has no own fields, nothing of the body goes anywhere.
 
@@ -184,7 +187,38 @@ const SPREAD = dedent`
 // The same body awaited first: its fields go to the caller.
 const SPREAD_AWAITED = SPREAD.replace(".then((res) => {", ".then(async (res) => {").replace("...res.json()", "...(await res.json())");
 
+// formbricks' bundle.mjs: a helper running the CLI, a helper parsing its output, called with the paths the CLI was given.
+const BUNDLE = dedent`
+  import { execFileSync } from "node:child_process";
+  import { mkdtempSync, readFileSync } from "node:fs";
+  import { tmpdir } from "node:os";
+  import { join } from "node:path";
+
+  const redocly = (args) => execFileSync("npx", ["-y", "@redocly/cli@1.34.17", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const canonical = (jsonFile) => JSON.stringify(JSON.parse(readFileSync(jsonFile, "utf8")).paths);
+
+  const tmp = mkdtempSync(join(tmpdir(), "v3-spec-"));
+  redocly(["bundle", "src/openapi.yml", "-o", join(tmp, "from-src.json"), "--ext", "json"]);
+  if (canonical(join(tmp, "from-src.json")) !== canonical(join(tmp, "from-src.json"))) process.exit(1);
+`;
+// Another style: execa with a template flag and the read in the same statement list.
+const ESBUILD = dedent`
+  import { execa } from "execa";
+  import { readFileSync, rmSync } from "node:fs";
+  import { join } from "node:path";
+
+  export async function bundleSize(outDir) {
+    await execa("esbuild", ["src/index.ts", "--bundle", \`--metafile=\${join(outDir, "meta.json")}\`]);
+    const meta = JSON.parse(readFileSync(join(outDir, "meta.json"), "utf8"));
+    rmSync(meta.outputs.dir, { recursive: true });
+  }
+`;
+// The command is given another path: the file read is not its output.
+const OTHER_PATH = ESBUILD.replace('readFileSync(join(outDir, "meta.json")', 'readFileSync(join(outDir, "stats.json")');
+
 const valid: ValidCase[] = [
+  { name: "jsonParseExternal: JSON a command of the module wrote to the path it was handed, read through a helper's parameter (formbricks)", code: BUNDLE, filename: "docs/api/scripts/bundle.mjs", files: ROOT_FILES },
+  { name: "jsonParseExternal: another style, execa given a template flag with the path the module then reads", code: ESBUILD, filename: "scripts/size.mjs", files: ROOT_FILES },
   { name: "fetchJson: a reply's body spread while still a promise (anything-llm)", code: SPREAD, filename: "frontend/src/models/workspace.js", files: { "package.json": "{ \"name\": \"frontend\", \"dependencies\": { \"react\": \"18.2.0\" } }\n" } },
   { name: "nextServerAction: the service is wrapped in React's cache (reactCache) and validates its parameter first (formbricks)", code: ACTION, filename: "app/actions.ts", files: service(REACT_CACHE_SERVICE) },
   { name: "nextServerAction: a use found only inside a cached function is left as before (formbricks' resolveClientApiIds)", code: RESOLVE_ACTION, filename: "app/actions.ts", files: { ...NEXT, "lib/utils/resolve-client-id.ts": RESOLVER, "lib/utils/db.ts": DB } },
@@ -223,6 +257,7 @@ const invalid: InvalidCase[] = [
     mark(PUSH_PER_INSTANCE, "jsonParseExternal", 14),
   ] }] },
   markedRow("fetchJson: the same body awaited before the spread reaches the caller", SPREAD_AWAITED, "frontend/src/models/workspace.js", { "package.json": "{ \"name\": \"frontend\", \"dependencies\": { \"react\": \"18.2.0\" } }\n" }, "fetchJson", 7, 43, 53),
+  markedRow("jsonParseExternal: a path the command was not given", OTHER_PATH, "scripts/size.mjs", ROOT_FILES, "jsonParseExternal", 7, 16, 76),
 ];
 
 describe("unvalidated-boundary: production anything-llm and formbricks classes (session 42)", () => {
