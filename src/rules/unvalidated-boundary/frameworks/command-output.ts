@@ -8,6 +8,7 @@
  * function of the module, every call of it hands such a path. A path the command is not given stays input.
  */
 import { ts } from "../../../engine/ts";
+import { TreeMemo } from "../../../engine/tree-memo";
 import { findBinding, unwrap } from "../ast";
 import { pathKey } from "./path-key";
 
@@ -43,7 +44,7 @@ interface CommandRun {
   keys: ReadonlySet<string>;
 }
 
-const RUNS = new WeakMap<ts.SourceFile, CommandRun[]>();
+const RUNS = new TreeMemo<ts.SourceFile, CommandRun[]>();
 // Text a file must hold to run a command at all: `spawn…`, `exec…`, `execa…`.
 const RUNS_TEXT_RE = /\b(?:spawn|exec)/;
 
