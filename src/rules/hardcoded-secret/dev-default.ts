@@ -9,6 +9,7 @@
 import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
 import { toEnvName } from "./names";
+import { constInitializer } from "../unvalidated-boundary/ast";
 
 // Words that mark a value, name or comment as meant for development (after splitting into words).
 const DEV_WORDS = new Set(["DEV", "DEVELOPMENT", "LOCAL", "LOCALHOST"]);
@@ -125,7 +126,10 @@ function siblingSettings(node: ts.Node): Setting[] | undefined {
 
 /** The setting fixes a service on this machine (not a default an environment may override), or names a local or test environment. */
 function pointsHere(s: Setting): boolean {
-  const v = s.value;
+  let v = s.value;
+  // `baseUrl: proxyBaseUrl` with `` const proxyBaseUrl = `http://localhost:${PORT}/llm-proxy/v1` `` in scope (one hop; session 42,
+  // production anything-llm's local model proxy): the `const` fixes the service as its initializer does.
+  if (ts.isIdentifier(v)) v = constInitializer(v) ?? v;
   if (ts.isStringLiteralLike(v)) return LOCAL_SERVICE_RE.test(v.text) || (s.name !== undefined && ENV_NAME_KEY_RE.test(s.name) && LOCAL_ENV_RE.test(v.text));
   return ts.isTemplateExpression(v) && LOCAL_SERVICE_HEAD_RE.test(v.head.text);
 }

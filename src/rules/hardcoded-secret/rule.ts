@@ -50,6 +50,7 @@ import { isTranslatedText } from "./locale";
 import { jsonSecrets, jsonTodo, jsonTracked } from "./json-config";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { namesAField, namesEnvSetting } from "./field-key";
+import { importsTestRunner } from "../unvalidated-boundary/test-support";
 import { ASSIGNED_STAND_IN_WORDS, commentSaysNotSecret, inPreviewProps, isDevToolingFile, isQualifiedTestFile, isTestSetupFile, isRequestField, isStandInValue, isWidgetTokenName, makesThrowawayAccounts, NOT_SECRET_WORDS_RE } from "./made-up";
 
 export type { HardcodedSecretOptions };
@@ -427,7 +428,9 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     // names are judged on the whole path: a test package of its own (`integration-tests/api/package.json`)
     // is still test support, and no application is checked out under such a name.
     let testFile: boolean | undefined;
-    const testCode = () => (testFile ??= isTest || inTestSuiteFolder(ctx.path) || TEST_HELPER_DIR_RE.test(ctx.path.replace(/\\/g, "/")) || isTestSupportFile(ctx.path) || isQualifiedTestFile(projectPath()));
+    // A module that imports a test runner's API (`import { vi } from "vitest"`) is test code whatever its name: production
+    // formbricks' `integration/setup.ts`, the vitest integration harness's setup file (session 42; unvalidated-boundary's test-support.ts).
+    const testCode = () => (testFile ??= isTest || inTestSuiteFolder(ctx.path) || TEST_HELPER_DIR_RE.test(ctx.path.replace(/\\/g, "/")) || isTestSupportFile(ctx.path) || isQualifiedTestFile(projectPath()) || importsTestRunner(ctx.text));
     // Tests, benchmarks, examples and stories use made-up credentials: only random-looking values count there.
     let lenientFile: boolean | undefined;
     let localHostDefault: boolean | undefined;

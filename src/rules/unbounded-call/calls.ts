@@ -7,6 +7,7 @@ import { calleeOf, type Callee } from "./libraries";
 import { onlyPresignsThroughGetter } from "./presign";
 import { privateMethodCalls } from "./private-method";
 import { stepWrappedCall } from "./step-wrap";
+import { carriesIncomingSignal } from "./request-signal";
 
 /**
  * The `call` and `client` cases: which library calls wait, where their bound would be, and
@@ -314,6 +315,8 @@ function judgeFetch(call: ts.CallExpression | ts.NewExpression, args: ts.NodeArr
   }
   const v = judgeOptions(args[1], keys, call, facts);
   const none = v === "none" || (v === "unknown" && callersPassNoBound(args[1], call, keys, facts)) || (v === "caller" && (destructuredOptionsCarryNoBound(args[1], call, keys, facts) || helperInitCarriesNoBound(args[1], call, keys, facts)));
+  // `fetch(new Request(url, request), { cache: "no-store" })`: the incoming request's signal, kept by options naming none (request-signal.ts).
+  if (none && v === "none" && carriesIncomingSignal(first, call, facts)) return undefined;
   return none ? { case: "call", node: call.expression, what, site: { kind: "signal", call, index: 1, fetch: true } } : undefined;
 }
 

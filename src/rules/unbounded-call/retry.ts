@@ -5,6 +5,7 @@ import { countsDown, walksAlternatives } from "./loop-variable";
 import { syncOnlyTry } from "./parse-reask";
 import { askedFirst, asksEachTurn } from "./prompt";
 import { TreeMemo } from "../../engine/tree-memo";
+import { pointsAtFallback } from "./switch-endpoint";
 
 /**
  * The `retry` case: loops and recursions that re-issue an outbound operation with no delay
@@ -443,7 +444,8 @@ const SWITCH_RE = /^(?:switch|rotate|cycle|failover)|^(?:use|get|pick|select|try
 
 /** True when the failure path calls a function named for moving to the next alternative. */
 function switchesAlternative(block: ts.Node): boolean {
-  return containsCall(block, (c) => SWITCH_RE.test(calleeName(c) ?? ""));
+  // Also `env.remoteHost = this.#fallbackHost` (switch-endpoint.ts).
+  return containsCall(block, (c) => SWITCH_RE.test(calleeName(c) ?? "")) || pointsAtFallback(block);
 }
 
 // The failed endpoint taken out of the pool the next turn picks from: `removeWorker(id)`, `markHostDown(host)`.

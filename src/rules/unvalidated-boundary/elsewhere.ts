@@ -11,6 +11,7 @@ import { hooksLookUp, type ResolveFunction } from "./route-guards";
 import { injectedType } from "./sinks";
 import { optionsSelectSchema, schemaOptions } from "./schema-middleware";
 import { TreeMemo } from "../../engine/tree-memo";
+import { cachedFunction } from "./cached-function";
 import { MAX_TEXT, NOT_SOURCE_RE, SCRIPT_RE } from "../../profile/importers";
 
 /**
@@ -612,6 +613,8 @@ export interface ImportedFunction {
   fn: FunctionLike;
   sf: ts.SourceFile;
   file: string;
+  /** The function a memoizing cache wraps (`reactCache(async (id) => …)`), reached only when the caller asks (cached-function.ts). */
+  cached?: boolean;
 }
 
 /**
@@ -620,12 +623,12 @@ export interface ImportedFunction {
  * import (an exported class's static method, an exported object's method, or a named export),
  * `authService.login(body)` where the module exports an instance (`export default new AuthService()`).
  */
-export function importedFunction(call: ts.CallExpression, sf: ts.SourceFile, file: string, files: ProjectFiles): ImportedFunction | undefined {
-  return calleeFunction(call.expression, sf, file, files);
+export function importedFunction(call: ts.CallExpression, sf: ts.SourceFile, file: string, files: ProjectFiles, throughCache = false): ImportedFunction | undefined {
+  return calleeFunction(call.expression, sf, file, files, throughCache);
 }
 
 /** The function of another module that `e` (`login`, `AuthService.login`) names, see {@link importedFunction}. */
-function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, files: ProjectFiles): ImportedFunction | undefined {
+function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, files: ProjectFiles, throughCache = false): ImportedFunction | undefined {
   const e = unwrap(callee);
   let local: string;
   let member: string | undefined;
@@ -654,10 +657,13 @@ function calleeFunction(callee: ts.Expression, sf: ts.SourceFile, file: string, 
     // (`export * from "./saveUserEmail"`): the function in the module the barrel names (the project's own
     // modules only: a package's barrel checked in under node_modules, drizzle-orm's `eq`, is no code of the project).
     const found = NODE_MODULES_RE.test(target) ? undefined : exportedValue(target, imp.name, files, 0);
-    return found && !NODE_MODULES_RE.test(found.file) && isFunctionLike(found.node) && found.node.body ? { fn: found.node, sf: found.sf, file: found.file } : undefined;
+    const node = found && (throughCache ? cachedFunction(found.node, found.sf) : found.node);
+    return found && node && !NODE_MODULES_RE.test(found.file) && isFunctionLike(node) && node.body ? { fn: node, sf: found.sf, file: found.file, ...(node !== found.node ? { cached: true } : {}) } : undefined;
   }
-  const exported = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
-  return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target } : undefined;
+  const found = imp.name === "*" ? (member ? findExport(other, member) ?? memberOf(findExport(other, "default"), member, other) : undefined) : member ? memberOf(findExport(other, imp.name), member, other) : findExport(other, imp.name);
+  // `export const getOrganization = reactCache(async (id) => …)`: the function the cache wraps (cached-function.ts), when asked.
+  const exported = found && (throughCache ? cachedFunction(found, other) : found);
+  return exported && isFunctionLike(exported) && exported.body ? { fn: exported, sf: other, file: target, ...(exported !== found ? { cached: true } : {}) } : undefined;
 }
 
 const NODE_MODULES_RE = /[\\/]node_modules[\\/]/;

@@ -9,7 +9,7 @@ import { printedOnly, SCRIPT_DIR_RE } from "./printed";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { buildFixes } from "./fix";
 import { typeCheckedParam } from "./param-checker";
-import { analyzeValue, decidesWhole, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type Outcome } from "./flow";
+import { analyzeValue, decidesWhole, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type ImportedOutcome, type Outcome } from "./flow";
 import { lookedUpFirst, ownedLookupHelper, prismaServiceLooksUpFirst, serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
@@ -235,9 +235,12 @@ export default defineRule<Record<string, never>, CaseId>({
      */
     function importedAt(fromSf: ts.SourceFile, fromFile: string, depth: number): NonNullable<FlowEnv["imported"]> {
       return (call, index, kind, key) => {
-        const target = importedFunction(call, fromSf, fromFile, (files ??= projectFiles()));
+        // Through a memoizing cache too (`reactCache(async (id) => …)`, cached-function.ts), for its validation only:
+        // a use found there is left as the call was judged before (formbricks' `resolveClientApiIds`, a one-row lookup two functions away).
+        const target = importedFunction(call, fromSf, fromFile, (files ??= projectFiles()), true);
         const param = target?.fn.parameters[index];
         if (!target || !param || param.dotDotDotToken) return undefined;
+        const keep = (o: ImportedOutcome): ImportedOutcome => (target.cached && o?.kind === "unsafe" ? undefined : o);
         // The other module's own analysis: its validators, helpers, database handles and services.
         const facts = collectFacts(target.sf, target.file, true, resolvesIn(target.file));
         let otherGuards: Map<string, GuardKind> | undefined;
@@ -264,7 +267,7 @@ export default defineRule<Record<string, never>, CaseId>({
         const local = kind === "scalar" && env.routeText ? (key === undefined ? (ts.isIdentifier(param.name) ? param.name.text : undefined) : destructuredAs(param, key, target.fn)) : undefined;
         if (local && prismaServiceLooksUpFirst(local, target.fn, call, index, textField)) return { kind: "validated" };
         // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
-        if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? parameterFieldOutcome(param, key, kind, inner) : undefined;
+        if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? keep(parameterFieldOutcome(param, key, kind, inner)) : undefined;
         const paramRefs = ts.isIdentifier(param.name) && target.fn.body ? findRefs(param.name.text, target.fn.body, target.fn.body.pos) : undefined;
         // `storage.getTrends(timeRange)` where the method never reads `timeRange`: nothing of the value goes on.
         if (paramRefs?.length === 0) return { kind: "compared" };
@@ -278,7 +281,7 @@ export default defineRule<Record<string, never>, CaseId>({
         // Handed to a method that only returns the user's own row for it, the miss ending the request here.
         if (o?.kind !== "validated" && kind === "scalar" && env.routeText && ownedLookupHelper(param, target.fn) && lookedUpFirst(call, call.arguments[index]!, false, true)) return { kind: "validated" };
         // Only compared there (`CreditsPack.find((p) => p.id === id)`): whatever its shape, nothing of the value goes on.
-        return !o && kind !== "bag" && onlyCompared(param, inner) ? { kind: "compared" } : o;
+        return !o && kind !== "bag" && onlyCompared(param, inner) ? { kind: "compared" } : keep(o);
       };
     }
 

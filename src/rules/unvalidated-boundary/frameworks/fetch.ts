@@ -4,6 +4,7 @@ import { findBinding, findRefs, isFunctionLike, leavingIfBefore, nameText, recei
 import { injectedType } from "../sinks";
 import { isAxiosCreate, type FileFacts, type Source } from "../source";
 import { TreeMemo } from "../../../engine/tree-memo";
+import { spreadUnresolved } from "./unresolved-spread";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
 const AXIOS_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "head"]);
@@ -397,7 +398,8 @@ function durableObjectId(e: ts.Expression, depth: number): boolean {
 /** `await res.json()` / `(await fetch(u)).json()` on a fetch response. */
 export function fetchJsonSource(call: ts.CallExpression, sf: ts.SourceFile, imported?: ImportedFn): Source | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
-  if (!fetchCallOf(callee.expression, 0, imported) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression) || ownPostgrestRows(callee.expression) || durableObjectReply(callee.expression)) return undefined;
+  // `{ success: true, ...res.json() }`: a promise spread, no field of the body goes anywhere (unresolved-spread.ts).
+  if (spreadUnresolved(call) || !fetchCallOf(callee.expression, 0, imported) || inErrorBranch(call) || afterSuccessLeft(call, callee.expression) || isStaticAsset(callee.expression) || ownPostgrestRows(callee.expression) || durableObjectReply(callee.expression)) return undefined;
   return { caseId: "fetchJson", node: call, values: [call], kind: "structured", read: shortText(call, sf), channel: { kind: "throw" }, schemaSuffix: "Response" };
 }
 

@@ -8,6 +8,8 @@ import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
 import { nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
+import { modulePath } from "./module-path";
+import { commandWrotePath, type CommandHelpers } from "./command-output";
 import { h3MultipartPart } from "./h3";
 import { honoTextRequest } from "./hono";
 import { requestPropertySource } from "./request";
@@ -163,6 +165,9 @@ function writtenByOwnCommand(read: ts.CallExpression): boolean {
   visit(fn.body);
   return found;
 }
+
+// What command-output.ts borrows of this module.
+const COMMAND_HELPERS: CommandHelpers = { runsCommand: (call) => runsCommand(call), everyCallHands: (fn, index, depth, test) => everyCallHands(fn, index, depth, test) };
 
 function isFunctionLikeNode(n: ts.Node): boolean {
   return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n);
@@ -444,6 +449,13 @@ function resolvedPath(e: ts.Expression, file: string, root: string | undefined, 
     if (x.text === "__filename") return file;
     const init = constInitializer(x);
     return init ? resolvedPath(init, file, root, depth + 1, whole, seen) : undefined;
+  }
+  // An ES module's spellings of the same (module-path.ts): `import.meta.dirname`, `fileURLToPath(import.meta.url)`, `dirname(…)` of a path.
+  const esm = modulePath(x, file);
+  if (esm !== undefined) return esm;
+  if (ts.isCallExpression(x) && x.arguments.length === 1 && /^(?:path\.)?dirname$/.test(x.expression.getText())) {
+    const of = resolvedPath(x.arguments[0]!, file, root, depth + 1, false, seen);
+    return of === undefined ? undefined : path.posix.dirname(of);
   }
   if (!ts.isCallExpression(x) || !/^(?:join|resolve)$/.test(calleeName(x) ?? "") || x.arguments.length < 2) return undefined;
   const [base, ...rest] = x.arguments;
@@ -771,7 +783,7 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
   if (ts.isCallExpression(e)) {
     const name = calleeName(e) ?? "";
     const recv = receiverSegments(e);
-    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || readsOwnManifest(e) || readsPublicAsset(e) || readsSiteContent(e, facts.path) || readsBesideModule(e) || readsPackageFile(e, facts) || readsInstalledPackage(e) ? undefined : { caseId: "jsonParseExternal", file: true };
+    if (FS_READS.has(name)) return writtenBySameFile(e, sf) || writtenByOwnCommand(e) || (!!e.arguments[0] && commandWrotePath(e.arguments[0], COMMAND_HELPERS)) || readsOwnManifest(e) || readsPublicAsset(e) || readsSiteContent(e, facts.path) || readsBesideModule(e) || readsPackageFile(e, facts) || readsInstalledPackage(e) ? undefined : { caseId: "jsonParseExternal", file: true };
     if (name === "getItem" && storageOf(e)) return storageWrittenBySameFile(e, isJsonText) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };

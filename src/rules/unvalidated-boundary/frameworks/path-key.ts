@@ -1,6 +1,7 @@
 import { topLevelFunction } from "../../../engine/ast";
 import { ts } from "../../../engine/ts";
 import { constInitializer, unwrap } from "../ast";
+import { instanceFreeGetter } from "./class-getter";
 
 /**
  * A file path as the module spells it, with its own names spelled out, so that one path named two
@@ -8,7 +9,8 @@ import { constInitializer, unwrap } from "../ast";
  * without arguments whose body only returns a value (`credentialsPath()`, `getConfigDir()`, or
  * `ensureConfigDir()` returning the `const dir = getConfigDir()` it created) becomes that value.
  * `readFileSync(credentialsPath())` then names the path `writeFileSync(path.join(dir,
- * "credentials.json"), …)` writes. A literal is spelled by its text, in one kind of quotes and without
+ * "credentials.json"), …)` writes; so does a getter of the class whose value no instance changes (class-getter.ts).
+ * A literal is spelled by its text, in one kind of quotes and without
  * a leading `./` (production keystone's release script reads `'.changeset/contributors.json'` and
  * writes `'./.changeset/contributors.json'`). Spaces are dropped; undefined for an over-long spelling.
  */
@@ -26,6 +28,11 @@ function spell(expr: ts.Expression, hops: number): string {
   if (hops < MAX_HOPS && ts.isIdentifier(e)) {
     const init = constInitializer(e);
     if (init) return spell(init, hops + 1);
+  }
+  // `this.storagePath` and `instance.storagePath`: a getter of the class that returns one value whichever instance reads it.
+  if (hops < MAX_HOPS && ts.isPropertyAccessExpression(e)) {
+    const got = instanceFreeGetter(e);
+    if (got) return spell(got, hops + 1);
   }
   if (ts.isCallExpression(e)) {
     const returned = hops < MAX_HOPS && e.arguments.length === 0 && ts.isIdentifier(e.expression) ? returnedBy(e.expression.text, e.getSourceFile()) : undefined;
