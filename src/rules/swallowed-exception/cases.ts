@@ -68,6 +68,7 @@ import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
 import { failureObjectDropped } from "./dropped-failure";
 import { clearsPathBeforeWrite, preparesPathForNextWrite } from "./path-prep";
+import { testsOneCodeOf } from "./code-predicate";
 import { CRON_CLASSES, REPEATING_TIMERS, definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -1725,6 +1726,8 @@ function picksOneError(cond: ts.Expression, errName: string): boolean {
     // `this.isNotFoundError(err)`, `isUniqueViolation(err)`: a predicate named for one condition
     // (a family test such as `isAxiosError(err)` picks out a kind, not one expected error).
     if (ts.isCallExpression(n) && EXPECTED_ERROR_PREDICATE_RE.test(calleeName(n) ?? "") && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
+    // `isPrismaKnownRequestError(error, PrismaErrorType.RecordNotFound)`: a family test given one code (code-predicate.ts).
+    if (ts.isCallExpression(n) && testsOneCodeOf(n, errName)) return true;
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(cond);
