@@ -69,6 +69,7 @@ import { firedByWrapper } from "./nowait-wrapper";
 import { failureObjectDropped } from "./dropped-failure";
 import { clearsPathBeforeWrite, preparesPathForNextWrite } from "./path-prep";
 import { testsOneCodeOf } from "./code-predicate";
+import { throughPlainFinally } from "./side-finally";
 import { CRON_CLASSES, REPEATING_TIMERS, definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -2533,7 +2534,8 @@ function settlesAPromiseOwnedElsewhere(call: ts.CallExpression): boolean {
 }
 
 function promiseUsedLater(call: ts.CallExpression): boolean {
-  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  // `p.finally(() => { memo = null; }).catch(() => {}); return p;`: side-finally.ts.
+  const recv = throughPlainFinally((call.expression as ts.PropertyAccessExpression).expression);
   if (!ts.isIdentifier(recv) && !(ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
   let stmt: ts.Node | undefined = call.parent;
   // `const pc = p.catch(() => {}).then(cleanUp); chains.set(ch, pc); return await p;` (production etherpad-lite's

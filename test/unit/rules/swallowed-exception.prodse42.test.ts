@@ -62,3 +62,139 @@ new RuleTester().run(narrowed, {
     },
   ],
 });
+
+// formbricks' license fetch: a side handler on `p.finally(…)`, then `p` returned (side-finally.ts).
+const namedSide = new Set(["promiseCatchNoop", "promiseCatchLogOnly"]);
+const narrowedSide = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => namedSide.has(id))) } as typeof swallowedException;
+
+const license = (cleanUp: string, tail: string): string => dedent`
+  import { fetchLicense } from "./license-server";
+
+  let pending: Promise<string | null> | null = null;
+
+  export const getLicense = async (): Promise<string | null> => {
+    if (pending) return pending;
+    const p = fetchLicense();
+    pending = p;
+    p.finally(${cleanUp}).catch(() => {});
+    ${tail}
+  };
+`;
+
+const notReturned = license("() => { pending = null; }", "return null;");
+const callingFinally = license("() => refresh()", "return p;");
+const loggedNotReturned = license("() => refresh()", "return null;").replace(".catch(() => {});", ".catch((e) => console.error(e));");
+
+new RuleTester().run(narrowedSide, {
+  valid: [license("() => { pending = null; }", "return p;")],
+  invalid: [
+    {
+      name: "the promise is not handed on after the side handler: reported",
+      code: notReturned,
+      findings: [
+        {
+          case: "promiseCatchNoop", line: 9, column: 46, endColumn: 54,
+          suggestions: [{ title: "Mark as intentionally ignored…", output: notReturned.replace(".catch(() => {});", ".catch(() => {\n    // Intentionally ignored: <reason>\n  });") }],
+        },
+      ],
+      output: notReturned.replace(".catch(() => {});", '.catch((err) => {\n    console.error("p failed in getLicense", err);\n  });'),
+    },
+    {
+      name: "a finally callback that calls something can reject on its own: reported",
+      code: callingFinally,
+      findings: [
+        {
+          case: "promiseCatchNoop", line: 9, column: 36, endColumn: 44,
+          suggestions: [{ title: "Mark as intentionally ignored…", output: callingFinally.replace(".catch(() => {});", ".catch(() => {\n    // Intentionally ignored: <reason>\n  });") }],
+        },
+      ],
+      output: callingFinally.replace(".catch(() => {});", '.catch((err) => {\n    console.error("p failed in getLicense", err);\n  });'),
+    },
+    {
+      name: "a log-only handler after a finally that calls something, the promise not handed on: reported",
+      code: loggedNotReturned,
+      findings: [
+        {
+          case: "promiseCatchLogOnly", line: 9, column: 36, endColumn: 59,
+          suggestions: [{ title: "Mark as intentionally ignored…", output: loggedNotReturned.replace(".catch((e) => ", ".catch((e) => /* Intentionally ignored: <reason> */ ") }],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
+// formbricks' gateway and route helpers: a failure answer built by a response helper (answer-builder.ts).
+const namedAnswer = new Set(["catchReturnsDefault", "partialErrorCheck"]);
+const narrowedAnswer = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => namedAnswer.has(id))) } as typeof swallowedException;
+
+const gateway = (answer: string): string => dedent`
+  import { buildGatewayStatusResponse, buildUrl } from "./gateway";
+
+  export const parseForwarded = (request: Request, uri: string): { url: string } | { errorResponse: Response } => {
+    try {
+      return { url: buildUrl(request, uri) };
+    } catch {
+      return { errorResponse: ${answer} };
+    }
+  };
+`;
+
+const route = (otherwise: string): string => dedent`
+  import { responses } from "./responses";
+  import { parseJsonBody, RequestBodyTooLargeError } from "./body";
+
+  export async function POST(req: Request) {
+    let input;
+    try {
+      input = await parseJsonBody(req);
+    } catch (error) {
+      if (error instanceof RequestBodyTooLargeError) {
+        return { response: responses.payloadTooLargeResponse("Payload Too Large") };
+      }
+      return ${otherwise};
+    }
+    return { response: responses.successResponse(input) };
+  }
+`;
+
+const okStatus = gateway('buildGatewayStatusResponse(200, "ok")');
+const successOtherwise = route("{ response: responses.successResponse({}) }");
+
+new RuleTester().run(narrowedAnswer, {
+  valid: [
+    gateway('buildGatewayStatusResponse(400, "Invalid original request URI")'),
+    route('{ response: responses.badRequestResponse("Malformed JSON input") }'),
+    route('responses.badRequestResponse("Malformed JSON input")'),
+  ],
+  invalid: [
+    {
+      name: "a builder given a success status answers no failure: reported",
+      code: okStatus,
+      findings: [
+        {
+          case: "catchReturnsDefault", line: 6, column: 5, endColumn: 10,
+          suggestions: [
+            { title: "Log the error with console", output: okStatus.replace("} catch {\n", '} catch (err) {\n    console.error("buildUrl failed in parseForwarded", err);\n') },
+            { title: "Mark as intentionally ignored…", output: okStatus.replace("} catch {\n", "} catch {\n    // Intentionally ignored: <reason>\n") },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "the other errors answered as a success: reported",
+      code: successOtherwise,
+      findings: [
+        {
+          case: "partialErrorCheck", line: 8, column: 5, endColumn: 18,
+          suggestions: [
+            { title: "Rethrow the errors the check does not expect", output: successOtherwise.replace("    return { response: responses.successResponse({}) };\n", "    throw error;\n") },
+            { title: "Mark as intentionally ignored…", output: successOtherwise.replace("} catch (error) {\n", "} catch (error) {\n    // Intentionally ignored: <reason>\n") },
+          ],
+        },
+      ],
+      output: successOtherwise.replace("    return { response: responses.successResponse({}) };\n", '    console.error("parseJsonBody failed in POST", error);\n    return { response: responses.successResponse({}) };\n'),
+    },
+  ],
+});
