@@ -151,5 +151,11 @@ function readsAnswerSafely(h: ts.ArrowFunction | ts.FunctionExpression): boolean
 export function fulfilmentCannotThrow(h: ts.Expression): boolean {
   if ((!ts.isArrowFunction(h) && !ts.isFunctionExpression(h)) || !readsAnswerSafely(h)) return false;
   if (!ts.isBlock(h.body)) return plain(h.body) || setterCall(h.body, h.parent) || plainLog(h.body);
-  return h.body.statements.every((s) => ts.isExpressionStatement(s) && (setterCall(s.expression, h.parent) || plainLog(s.expression)));
+  const ok = (s: ts.Statement): boolean => {
+    if (ts.isBlock(s)) return s.statements.every(ok);
+    // `if (this.#pricing) console.log("Pre-cached model pricing data");`
+    if (ts.isIfStatement(s)) return plain(s.expression) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement));
+    return ts.isExpressionStatement(s) && (setterCall(s.expression, h.parent) || plainLog(s.expression));
+  };
+  return h.body.statements.every(ok);
 }

@@ -131,6 +131,9 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
   if (ownCallCannotReject(recv, atTop)) return true;
   // `Admin.prefs(["x"]).then((res) => setX(res?.a ?? [])).catch(() => setX([]))`: answered-chain.ts.
   if (thenOnHelperThatEndsItsFailures(recv, project)) return true;
+  // `this.#refresh().then(() => { if (this.#pricing) console.log("…"); }).catch(log)`: the `.then` cannot throw.
+  const head = beforePlainThen(recv);
+  if (head && ownCallCannotReject(head, atTop)) return true;
   // `markProjectS3Slowdown(id).catch(() => {})`, the helper imported from a project module.
   const imported = !atTop && project && ts.isIdentifier(recv.expression) && recv.arguments.every(plain) ? importedFunction(recv, recv.getSourceFile(), project.path, project.files) : undefined;
   return !!imported && ownFunctionCannotReject(imported.fn);
@@ -142,6 +145,13 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
  * chain's handler answering a value, see helperEndsItsFailures). The answer goes to the fulfilment
  * handler, which reads it through optional links, so a rejection handler after it sees nothing.
  */
+/** The call `f()` of `f().then(cb)` where `cb` cannot throw (answered-chain.ts's fulfilmentCannotThrow): the chain rejects only as `f()` does. */
+function beforePlainThen(recv: ts.CallExpression): ts.CallExpression | undefined {
+  if (!ts.isPropertyAccessExpression(recv.expression) || recv.expression.name.text !== "then" || recv.arguments.length !== 1 || !fulfilmentCannotThrow(recv.arguments[0]!)) return undefined;
+  const head = recv.expression.expression;
+  return ts.isCallExpression(head) ? head : undefined;
+}
+
 function thenOnHelperThatEndsItsFailures(recv: ts.CallExpression, project?: { files: ProjectFiles; path: string }): boolean {
   if (!ts.isPropertyAccessExpression(recv.expression) || recv.expression.name.text !== "then" || recv.arguments.length !== 1 || !fulfilmentCannotThrow(recv.arguments[0]!)) return false;
   const head = recv.expression.expression;
@@ -268,7 +278,8 @@ export function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclara
   while (c && !ts.isClassLike(c)) c = c.parent;
   if (!c) return undefined;
   for (const m of (c as ts.ClassLikeDeclaration).members) {
-    if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
+    // `async #refresh() {…}` called as `this.#refresh()`: a private method is one of the class's too.
+    if (!m.name || !(ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) || m.name.text !== name) continue;
     if (ts.isMethodDeclaration(m)) return m;
     if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isArrowFunction(m.initializer) || ts.isFunctionExpression(m.initializer))) return m.initializer;
   }

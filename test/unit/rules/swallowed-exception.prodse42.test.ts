@@ -198,3 +198,53 @@ new RuleTester().run(narrowedAnswer, {
     },
   ],
 });
+
+// anything-llm's pricing cache: a private method whose try ends its own failures, started in the
+// constructor behind a `.then` that only logs (handled-inside.ts: private methods, a plain `.then`).
+const namedPrivate = new Set(["promiseCatchLogOnly"]);
+const narrowedPrivate = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => namedPrivate.has(id))) } as typeof swallowedException;
+
+const pricing = (then: string): string => dedent`
+  export class Pricing {
+    #data = null;
+
+    constructor() {
+      this.#refresh()
+        .then(${then})
+        .catch((err) => console.error("Background refresh failed:", err?.message));
+    }
+
+    apply() {
+      return this.#data;
+    }
+
+    async #refresh() {
+      try {
+        const res = await fetch("https://example.com/pricing.json");
+        this.#data = await res.json();
+      } catch (error) {
+        // A stale cache is served until the next refresh.
+        console.error("Error syncing pricing data", error?.message);
+      }
+    }
+  }
+`;
+
+const callingThen = pricing("() => this.apply().size");
+
+new RuleTester().run(narrowedPrivate, {
+  valid: [pricing('() => {\n    if (this.#data) console.log("Pre-cached pricing data");\n  }')],
+  invalid: [
+    {
+      name: "a .then that calls something can throw into the handler: reported",
+      code: callingThen,
+      findings: [
+        {
+          case: "promiseCatchLogOnly", line: 7, column: 14, endColumn: 80,
+          suggestions: [{ title: "Mark as intentionally ignored…", output: callingThen.replace(".catch((err) => ", ".catch((err) => /* Intentionally ignored: <reason> */ ") }],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
