@@ -4,6 +4,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { ownReturns } from "../unvalidated-boundary/ast";
 import { handlesAWebhook, nestWebhookAck } from "./webhook-ack";
 import { retriesUnderCap } from "./self-retry";
+import { buildsFailureAnswer } from "./answer-builder";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
@@ -285,6 +286,8 @@ function isFailureLiteralProp(p: ts.ObjectLiteralElementLike): boolean {
   if (ts.isBinaryExpression(v) && v.operatorToken.kind === ts.SyntaxKind.PlusToken && (name === "text" || name === "message" || name === "content") && appendsFailureNote(v)) return true;
   if (ts.isObjectLiteralExpression(v)) return v.properties.some(isFailureLiteralProp);
   if (ts.isCallExpression(v) && repliesWithFailure(v)) return true;
+  // `{ response: responses.badRequestResponse("…") }`: answer-builder.ts.
+  if (buildsFailureAnswer(v)) return true;
   return false;
 }
 
@@ -597,6 +600,8 @@ function returnsStatusTuple(e: ts.Expression | undefined): boolean {
 /** `return err("type must be LOCK, UNLOCK or PULSE")`: a failure answer built by a helper, given its message. */
 function returnsErrorAnswer(e: ts.Expression | undefined): boolean {
   if (!e) return false;
+  // `return responses.badRequestResponse("…")`: answer-builder.ts.
+  if (buildsFailureAnswer(e)) return true;
   while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
   if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
   // `return buildPathErrorMessage(value)`: a helper named for building the error answer says it whatever it is given.

@@ -69,6 +69,8 @@ import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
 import { failureObjectDropped } from "./dropped-failure";
 import { clearsPathBeforeWrite, preparesPathForNextWrite } from "./path-prep";
+import { testsOneCodeOf } from "./code-predicate";
+import { throughPlainFinally } from "./side-finally";
 import { CRON_CLASSES, REPEATING_TIMERS, definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
@@ -1726,6 +1728,8 @@ function picksOneError(cond: ts.Expression, errName: string): boolean {
     // `this.isNotFoundError(err)`, `isUniqueViolation(err)`: a predicate named for one condition
     // (a family test such as `isAxiosError(err)` picks out a kind, not one expected error).
     if (ts.isCallExpression(n) && EXPECTED_ERROR_PREDICATE_RE.test(calleeName(n) ?? "") && n.arguments.some((a) => ts.isIdentifier(a) && a.text === errName)) return true;
+    // `isPrismaKnownRequestError(error, PrismaErrorType.RecordNotFound)`: a family test given one code (code-predicate.ts).
+    if (ts.isCallExpression(n) && testsOneCodeOf(n, errName)) return true;
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(cond);
@@ -2531,7 +2535,8 @@ function settlesAPromiseOwnedElsewhere(call: ts.CallExpression): boolean {
 }
 
 function promiseUsedLater(call: ts.CallExpression): boolean {
-  const recv = (call.expression as ts.PropertyAccessExpression).expression;
+  // `p.finally(() => { memo = null; }).catch(() => {}); return p;`: side-finally.ts.
+  const recv = throughPlainFinally((call.expression as ts.PropertyAccessExpression).expression);
   if (!ts.isIdentifier(recv) && !(ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword)) return false;
   let stmt: ts.Node | undefined = call.parent;
   // `const pc = p.catch(() => {}).then(cleanUp); chains.set(ch, pc); return await p;` (production etherpad-lite's

@@ -3,6 +3,7 @@ import { topLevelFunction } from "../../engine/ast";
 import { importedFunction, type ProjectFiles } from "../unvalidated-boundary/elsewhere";
 import { isLogCall, isLogStatement, isProcessExit } from "./analysis";
 import { queuedOwnWorkCannotReject } from "./queue-chain";
+import { endsFailuresInItsChain, fulfilmentCannotThrow, setsStateOnly } from "./answered-chain";
 
 /** An expression that cannot throw in practice: no call, `await`, `new` or `throw` in it (reads and literals). */
 export function plain(e: ts.Node): boolean {
@@ -128,9 +129,33 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
   if (queuedOwnWorkCannotReject(call, (f) => (ts.isCallExpression(f) ? ownCallCannotReject(f) : ownFunctionCannotReject(f)))) return true;
   const atTop = ts.isSourceFile(statementParent(call));
   if (ownCallCannotReject(recv, atTop)) return true;
+  // `Admin.prefs(["x"]).then((res) => setX(res?.a ?? [])).catch(() => setX([]))`: answered-chain.ts.
+  if (thenOnHelperThatEndsItsFailures(recv, project)) return true;
+  // `this.#refresh().then(() => { if (this.#pricing) console.log("…"); }).catch(log)`: the `.then` cannot throw.
+  const head = beforePlainThen(recv);
+  if (head && ownCallCannotReject(head, atTop)) return true;
   // `markProjectS3Slowdown(id).catch(() => {})`, the helper imported from a project module.
   const imported = !atTop && project && ts.isIdentifier(recv.expression) && recv.arguments.every(plain) ? importedFunction(recv, recv.getSourceFile(), project.path, project.files) : undefined;
   return !!imported && ownFunctionCannotReject(imported.fn);
+}
+
+/**
+ * `Admin.systemPreferencesByFields(["skills"]).then((res) => setSkills(res?.settings?.skills ?? []))`:
+ * a fulfilment handler that cannot throw, on a helper that answers its own failures (a `try` or its
+ * chain's handler answering a value, see helperEndsItsFailures). The answer goes to the fulfilment
+ * handler, which reads it through optional links, so a rejection handler after it sees nothing.
+ */
+/** The call `f()` of `f().then(cb)` where `cb` cannot throw (answered-chain.ts's fulfilmentCannotThrow): the chain rejects only as `f()` does. */
+function beforePlainThen(recv: ts.CallExpression): ts.CallExpression | undefined {
+  if (!ts.isPropertyAccessExpression(recv.expression) || recv.expression.name.text !== "then" || recv.arguments.length !== 1 || !fulfilmentCannotThrow(recv.arguments[0]!)) return undefined;
+  const head = recv.expression.expression;
+  return ts.isCallExpression(head) ? head : undefined;
+}
+
+function thenOnHelperThatEndsItsFailures(recv: ts.CallExpression, project?: { files: ProjectFiles; path: string }): boolean {
+  if (!ts.isPropertyAccessExpression(recv.expression) || recv.expression.name.text !== "then" || recv.arguments.length !== 1 || !fulfilmentCannotThrow(recv.arguments[0]!)) return false;
+  const head = recv.expression.expression;
+  return ts.isCallExpression(head) && helperEndsItsFailures(head, head.getSourceFile(), project);
 }
 
 /**
@@ -253,7 +278,8 @@ export function classMethod(node: ts.Node, name: string): ts.FunctionLikeDeclara
   while (c && !ts.isClassLike(c)) c = c.parent;
   if (!c) return undefined;
   for (const m of (c as ts.ClassLikeDeclaration).members) {
-    if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
+    // `async #refresh() {…}` called as `this.#refresh()`: a private method is one of the class's too.
+    if (!m.name || !(ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) || m.name.text !== name) continue;
     if (ts.isMethodDeclaration(m)) return m;
     if (ts.isPropertyDeclaration(m) && m.initializer && (ts.isArrowFunction(m.initializer) || ts.isFunctionExpression(m.initializer))) return m.initializer;
   }
@@ -309,8 +335,12 @@ export function nothingThrowsInto(tryBlock: ts.Block, project?: { files: Project
     if (ts.isIfStatement(s)) return plain(s.expression) && ok(s.thenStatement) && (!s.elseStatement || ok(s.elseStatement));
     if (ts.isForOfStatement(s) && !s.awaitModifier) return plain(s.expression) && ok(s.statement);
     if (ts.isExpressionStatement(s) && ts.isAwaitExpression(s.expression) && ts.isCallExpression(s.expression.expression) && ownCallCannotReject(s.expression.expression)) return true;
+    // `setCustomModels(models || []);`: a component's state setter (answered-chain.ts).
+    if (setsStateOnly(s)) return true;
     const call = awaitedHelperCall(s);
-    return !!call && helperEndsItsFailures(call, tryBlock.getSourceFile(), project, 0, loaded);
+    // `const { models } = await System.customModels(…)` destructures the answer: a `null` one would throw.
+    const destructures = ts.isVariableStatement(s) && !ts.isIdentifier(s.declarationList.declarations[0]!.name);
+    return !!call && helperEndsItsFailures(call, tryBlock.getSourceFile(), project, 0, loaded, destructures);
   };
   return tryBlock.statements.every(ok);
 }
@@ -369,7 +399,7 @@ function awaitedHelperCall(s: ts.Statement): ts.CallExpression | undefined {
  * delegate (`const loadUserMemory = (uid) => loadData(MEM_DIR, uid, [])`) is followed to the
  * function it hands the call to, twice at most.
  */
-function helperEndsItsFailures(call: ts.CallExpression, sf: ts.SourceFile, project?: { files: ProjectFiles; path: string }, depth = 0, loaded?: LoadedFunctions): boolean {
+function helperEndsItsFailures(call: ts.CallExpression, sf: ts.SourceFile, project?: { files: ProjectFiles; path: string }, depth = 0, loaded?: LoadedFunctions, destructures = false): boolean {
   if (depth > 2 || !call.arguments.every(plain)) return false;
   let fn: ts.FunctionLikeDeclaration | undefined;
   let home: { sf: ts.SourceFile; path: string | undefined } = { sf, path: project?.path };
@@ -387,8 +417,10 @@ function helperEndsItsFailures(call: ts.CallExpression, sf: ts.SourceFile, proje
     }
   }
   if (!fn?.body) return false;
+  // `return await fetch(…).then(…).catch(() => null);`: the helper's own handler answers every failure (answered-chain.ts).
+  if (endsFailuresInItsChain(fn, destructures)) return true;
   const handedOn = delegatedCall(fn);
-  if (handedOn) return helperEndsItsFailures(handedOn, home.sf, project && home.path ? { files: project.files, path: home.path } : undefined, depth + 1);
+  if (handedOn) return helperEndsItsFailures(handedOn, home.sf, project && home.path ? { files: project.files, path: home.path } : undefined, depth + 1, undefined, destructures);
   const body = ts.isBlock(fn.body) ? fn.body : undefined;
   if (!body || !isAsync(fn) || returnsUnawaitedCall(body)) return false;
   const tries = body.statements.filter(ts.isTryStatement);
