@@ -7,7 +7,7 @@
 import { ts } from "../../engine/ts";
 import { isTracked } from "../../profile/git";
 import type { ProjectHost } from "../../engine/types";
-import { hasAlphabetRun, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, looksRandom, toEnvName } from "./names";
+import { hasAlphabetRun, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, kindOfName, looksRandom, toEnvName } from "./names";
 import { isStandInValue } from "./made-up";
 import { scanValues } from "./values";
 
@@ -98,13 +98,11 @@ function besideLocalHost(owner: ts.ObjectLiteralExpression): boolean {
 }
 
 function kindOfKey(key: string): string {
-  const n = key.toLowerCase();
-  if (/passphrase/.test(n)) return "passphrase";
-  if (/pass|pwd/.test(n)) return "password";
-  if (/token/.test(n)) return "token";
-  if (/private/.test(n)) return "private key";
-  if (/secret/.test(n)) return "secret";
-  return "key";
+  // A config key names its secret as a variable does, but `privateKey` is a private key and a bare
+  // credential word (`auth`) a key.
+  if (/private/i.test(key) && !/pass|pwd|token/i.test(key)) return "private key";
+  const kind = kindOfName(key);
+  return kind === "credential" ? "key" : kind;
 }
 
 // node-config reads `config/custom-environment-variables.json` to set values from the environment.

@@ -656,3 +656,14 @@ export function toEnvName(name: string): string {
 export function isGenericName(name: string): boolean {
   return /^(?:password|passwd|pwd|pass|secret|token|key|apikey|api_key|accesstoken|access_token|clientsecret|client_secret|privatekey|private_key|passphrase|auth|credentials|secretkey|secret_key)$/i.test(name);
 }
+
+/** What the secret is, by its name when only the name tells: `adminPassword` holds a password. */
+export function kindOfName(name: string): string {
+  const n = name.toLowerCase();
+  if (/passphrase/.test(n)) return "passphrase";
+  if (/pass|pwd/.test(n)) return "password";
+  if (/token/.test(n)) return "token";
+  if (/secret/.test(n)) return "secret";
+  if (/key|sig|vapid/.test(n)) return "key";
+  return "credential";
+}

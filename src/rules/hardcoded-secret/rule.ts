@@ -45,7 +45,7 @@ import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, on
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuerySecrets } from "./values";
-import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, toEnvName } from "./names";
+import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, kindOfName, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { jsonSecrets, jsonTodo, jsonTracked } from "./json-config";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
@@ -274,16 +274,6 @@ function sessionRotation(tracked: Tracked): string {
   return tracked === undefined ? " If this file was ever committed, sign the account out of every session: the cookie stays in git history." : "";
 }
 
-/** What the secret is, by its name when only the name tells: `adminPassword` holds a password. */
-function kindOfName(name: string): string {
-  const n = name.toLowerCase();
-  if (/passphrase/.test(n)) return "passphrase";
-  if (/pass|pwd/.test(n)) return "password";
-  if (/token/.test(n)) return "token";
-  if (/secret/.test(n)) return "secret";
-  if (/key|sig|vapid/.test(n)) return "key";
-  return "credential";
-}
 
 /** Where a named credential sits, for the message: "assigned to db.password", "in the URL parameter token". */
 function placeOf(name: string, verb: string | undefined): string {
