@@ -6,7 +6,7 @@ import { checkFix } from "./fix-invariants";
 import { enforceFixSafety } from "./fix-safety";
 import { labelSecretFixes } from "./redact";
 import { isScannedJsonPath } from "./json-config";
-import { isTestFile, skipReason } from "./source";
+import { isTestFile, skipReason, tooLarge } from "./source";
 import { applyDirectives, directiveRule, parseDirectives } from "./suppress";
 import { dropTreeMemos } from "./tree-memo";
 
@@ -316,11 +316,8 @@ function unparsed(input: AnalyzeInput, problems: Problem[], message: string): An
   for (const rule of (input.rules ?? familyRules).filter((r) => r.scanText && isRuleEnabled(r, config))) {
     try {
       rule.scanText!(text, (r) => {
-        const severity = severityOf(rule, r.case, config);
-        const meta = rule.cases[r.case];
-        if (!meta || severity === "off" || !r.range) return;
-        const low = r.lowConfidence ? { confidence: "low" as const, confidenceReason: r.lowConfidence } : {};
-        findings.push({ ruleId: rule.id, caseId: r.case, code: `${rule.id}/${r.case}`, severity: r.lowConfidence ? lowered(severity) : severity, ...low, message: fill(meta.message, r.data, `${rule.id}/${r.case}`), range: r.range, related: [], fixes: [], docsUrl: docsUrl(rule.id, r.case) });
+        const f = rangeFinding(rule, r, config);
+        if (f) findings.push(f);
       });
     } catch (err: unknown) {
       problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed on the text scan: ${errorText(err)}` });
@@ -330,12 +327,21 @@ function unparsed(input: AnalyzeInput, problems: Problem[], message: string): An
   return { path, findings, problems, analyzed: false };
 }
 
+/** A report with a range and no node (a text or JSON scan) as a finding: no fixes; undefined when its case is off or undeclared. */
+function rangeFinding(rule: RuleModule, r: RuleReport, config: ResolvedConfig): Finding | undefined {
+  const severity = severityOf(rule, r.case, config);
+  const meta = rule.cases[r.case];
+  if (!meta || severity === "off" || !r.range) return undefined;
+  const low = r.lowConfidence ? { confidence: "low" as const, confidenceReason: r.lowConfidence } : {};
+  return { ruleId: rule.id, caseId: r.case, code: `${rule.id}/${r.case}`, severity: r.lowConfidence ? lowered(severity) : severity, ...low, message: fill(meta.message, r.data, `${rule.id}/${r.case}`), range: r.range, related: [], fixes: [], docsUrl: docsUrl(rule.id, r.case) };
+}
+
 /** A JSON configuration file: the rules' `scanJson` only, no parse of code, no directives (JSON has no comments), no fixes. */
 function scannedJson(input: AnalyzeInput, problems: Problem[]): AnalysisResult {
   const { path, text, config } = input;
-  const kb = Math.ceil(text.length / 1024);
-  if (kb > config.maxFileSizeKb) {
-    problems.push({ kind: "tooLarge", file: path, message: `${path}: skipped, ${kb} KB is over the ${config.maxFileSizeKb} KB limit (maxFileSizeKb)` });
+  const large = tooLarge(text, path, config.maxFileSizeKb);
+  if (large) {
+    problems.push(large);
     return { path, findings: [], problems, analyzed: false };
   }
   // The JSON parser recurses like the TS one: absurd nesting is refused before it, by the same limit.
@@ -348,12 +354,9 @@ function scannedJson(input: AnalyzeInput, problems: Problem[]): AnalysisResult {
     const options = config.rules[rule.id]?.options ?? (rule.options.defaults as Record<string, unknown>);
     try {
       rule.scanJson!({ path, text, options, project: input.project, root: config.root }, (r) => {
-        const severity = severityOf(rule, r.case, config);
-        const meta = rule.cases[r.case];
-        if (!meta) throw new Error(`rule ${rule.id} reported undeclared case "${r.case}"`);
-        if (severity === "off" || !r.range) return;
-        const low = r.lowConfidence ? { confidence: "low" as const, confidenceReason: r.lowConfidence } : {};
-        findings.push({ ruleId: rule.id, caseId: r.case, code: `${rule.id}/${r.case}`, severity: r.lowConfidence ? lowered(severity) : severity, ...low, message: fill(meta.message, r.data, `${rule.id}/${r.case}`), range: r.range, related: [], fixes: [], docsUrl: docsUrl(rule.id, r.case) });
+        if (!rule.cases[r.case]) throw new Error(`rule ${rule.id} reported undeclared case "${r.case}"`);
+        const f = rangeFinding(rule, r, config);
+        if (f) findings.push(f);
       });
     } catch (err: unknown) {
       problems.push({ kind: "ruleCrash", file: path, ruleId: rule.id, message: `${path}: rule ${rule.id} crashed on the JSON scan: ${errorText(err)}` });

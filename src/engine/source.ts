@@ -215,12 +215,16 @@ export function vendoredFolder(text: string, file: string, root = ""): string | 
   return licensed || banner ? dir[1] : undefined;
 }
 
+/** Over the size limit (`maxFileSizeKb`): the first gate of every file, code or JSON. */
+export function tooLarge(text: string, file: string, maxFileSizeKb: number): Problem | undefined {
+  const kb = Math.ceil(text.length / 1024);
+  return kb > maxFileSizeKb ? { kind: "tooLarge", file, message: `${file}: skipped, ${kb} KB is over the ${maxFileSizeKb} KB limit (maxFileSizeKb)` } : undefined;
+}
+
 /** Gate every surface uses before parsing: too large, binary (NUL in text), minified, vendored. */
 export function skipReason(text: string, file: string, maxFileSizeKb: number, root = ""): Problem | undefined {
-  const kb = Math.ceil(text.length / 1024);
-  if (kb > maxFileSizeKb) {
-    return { kind: "tooLarge", file, message: `${file}: skipped, ${kb} KB is over the ${maxFileSizeKb} KB limit (maxFileSizeKb)` };
-  }
+  const large = tooLarge(text, file, maxFileSizeKb);
+  if (large) return large;
   const nul = text.indexOf("\u0000");
   if (nul !== -1 && nul < 8192) {
     return { kind: "binary", file, message: `${file}: skipped, binary content (NUL character at offset ${nul})` };

@@ -129,33 +129,21 @@ export function nothingRejectsInto(call: ts.CallExpression, swallows: (handler: 
   if (queuedOwnWorkCannotReject(call, (f) => (ts.isCallExpression(f) ? ownCallCannotReject(f) : ownFunctionCannotReject(f)))) return true;
   const atTop = ts.isSourceFile(statementParent(call));
   if (ownCallCannotReject(recv, atTop)) return true;
-  // `Admin.prefs(["x"]).then((res) => setX(res?.a ?? [])).catch(() => setX([]))`: answered-chain.ts.
-  if (thenOnHelperThatEndsItsFailures(recv, project)) return true;
-  // `this.#refresh().then(() => { if (this.#pricing) console.log("…"); }).catch(log)`: the `.then` cannot throw.
+  // `f().then(cb).catch(…)` where `cb` cannot throw rejects only as `f()` does: `this.#refresh().then(() => { if
+  // (this.#pricing) console.log("…"); }).catch(log)`, or `Admin.prefs(["x"]).then((res) => setX(res?.a ?? [])).catch(() =>
+  // setX([]))` on a helper that answers its own failures, the answer read through optional links (answered-chain.ts).
   const head = beforePlainThen(recv);
-  if (head && ownCallCannotReject(head, atTop)) return true;
+  if (head && (ownCallCannotReject(head, atTop) || helperEndsItsFailures(head, head.getSourceFile(), project))) return true;
   // `markProjectS3Slowdown(id).catch(() => {})`, the helper imported from a project module.
   const imported = !atTop && project && ts.isIdentifier(recv.expression) && recv.arguments.every(plain) ? importedFunction(recv, recv.getSourceFile(), project.path, project.files) : undefined;
   return !!imported && ownFunctionCannotReject(imported.fn);
 }
 
-/**
- * `Admin.systemPreferencesByFields(["skills"]).then((res) => setSkills(res?.settings?.skills ?? []))`:
- * a fulfilment handler that cannot throw, on a helper that answers its own failures (a `try` or its
- * chain's handler answering a value, see helperEndsItsFailures). The answer goes to the fulfilment
- * handler, which reads it through optional links, so a rejection handler after it sees nothing.
- */
 /** The call `f()` of `f().then(cb)` where `cb` cannot throw (answered-chain.ts's fulfilmentCannotThrow): the chain rejects only as `f()` does. */
 function beforePlainThen(recv: ts.CallExpression): ts.CallExpression | undefined {
   if (!ts.isPropertyAccessExpression(recv.expression) || recv.expression.name.text !== "then" || recv.arguments.length !== 1 || !fulfilmentCannotThrow(recv.arguments[0]!)) return undefined;
   const head = recv.expression.expression;
   return ts.isCallExpression(head) ? head : undefined;
-}
-
-function thenOnHelperThatEndsItsFailures(recv: ts.CallExpression, project?: { files: ProjectFiles; path: string }): boolean {
-  if (!ts.isPropertyAccessExpression(recv.expression) || recv.expression.name.text !== "then" || recv.arguments.length !== 1 || !fulfilmentCannotThrow(recv.arguments[0]!)) return false;
-  const head = recv.expression.expression;
-  return ts.isCallExpression(head) && helperEndsItsFailures(head, head.getSourceFile(), project);
 }
 
 /**

@@ -817,6 +817,12 @@ function destructuredAs(param: ts.ParameterDeclaration, key: string, fn: Functio
   return undefined;
 }
 
+/** `data.voiceId`, `data?.cursor`, `data["name"]`: the reference reads one field of the value. */
+function fieldRead(ref: ts.Node): boolean {
+  const p = ref.parent;
+  return !!p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === ref;
+}
+
 /**
  * `const state = c.req.query("state"); const botName = c.req.query("botName") || state?.split(":")[1]`, then
  * `storage.bots[botName] = …`: the first read of the input reaches the use only as the fallback of a later read of the
@@ -824,12 +830,6 @@ function destructuredAs(param: ts.ParameterDeclaration, key: string, fn: Functio
  * the value the use takes, ikusner13/lonely-chat `bot.tsx:67`, decided), not to the earlier read it falls back to.
  * Read through the name's references and each declaration's initializer, not the file's list of reads.
  */
-/** `data.voiceId`, `data?.cursor`, `data["name"]`: the reference reads one field of the value. */
-function fieldRead(ref: ts.Node): boolean {
-  const p = ref.parent;
-  return !!p && (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === ref;
-}
-
 function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Source>): ts.Node | undefined {
   // `const body = event.body || "{}"`, then `JSON.parse(body)`: the raw text behind a text fallback of the code's own, held the
   // same (vwilson317/bolt-ccc `cloudflare-upload.ts:151`, retired held round 41, decided: the parse is the first use).

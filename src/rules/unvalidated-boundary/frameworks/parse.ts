@@ -167,7 +167,7 @@ function writtenByOwnCommand(read: ts.CallExpression): boolean {
 }
 
 // What command-output.ts borrows of this module.
-const COMMAND_HELPERS: CommandHelpers = { runsCommand: (call) => runsCommand(call), everyCallHands: (fn, index, depth, test) => everyCallHands(fn, index, depth, test) };
+const COMMAND_HELPERS: CommandHelpers = { runsCommand, everyCallHands };
 
 function isFunctionLikeNode(n: ts.Node): boolean {
   return ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n);
@@ -599,7 +599,6 @@ interface Origin {
 
 const TEXT_TRIMS = new Set(["trim", "trimStart", "trimEnd", "replace", "replaceAll"]);
 
-/** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
 /** `request.clone()` → `request`: the copy holds the same body. */
 function withoutClone(e: ts.Expression): ts.Expression {
   const x = unwrap(e);
@@ -614,6 +613,7 @@ function literalFallback(arg: ts.Expression): boolean {
   return ts.isStringLiteralLike(v) || v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === "undefined");
 }
 
+/** Peels `x ?? "{}"`, `x.toString()`, `String(x)`, `Buffer.from(x)`, `decoder.decode(x)`. */
 function peel(expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
   for (let i = 0; i < 8; i++) {
@@ -1081,6 +1081,12 @@ const jsonPublished = new WeakMap<ts.SourceFile, boolean>();
  */
 const MQTT_MODULES = ["mqtt", "async-mqtt"];
 
+/** `sendToQueue(q, body, { correlationId, … })`: an RPC request or reply, correlated with its answer. */
+function rpcSend(call: ts.CallExpression): boolean {
+  const opts = call.arguments[2] && unwrap(call.arguments[2]);
+  return !!opts && ts.isObjectLiteralExpression(opts) && opts.properties.some((p) => nameText(p.name) === "correlationId");
+}
+
 /**
  * The module publishes JSON text on a channel itself: Redis or NATS `publish(channel,
  * JSON.stringify(…))` (also as bytes, see isJsonText), amqplib's `sendToQueue(queue,
@@ -1091,12 +1097,6 @@ const MQTT_MODULES = ["mqtt", "async-mqtt"];
  * payload (`query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(event)])`). A message it
  * parses is its own instances' payload, like a file it writes itself.
  */
-/** `sendToQueue(q, body, { correlationId, … })`: an RPC request or reply, correlated with its answer. */
-function rpcSend(call: ts.CallExpression): boolean {
-  const opts = call.arguments[2] && unwrap(call.arguments[2]);
-  return !!opts && ts.isObjectLiteralExpression(opts) && opts.properties.some((p) => nameText(p.name) === "correlationId");
-}
-
 function publishesJson(sf: ts.SourceFile): boolean {
   const known = jsonPublished.get(sf);
   if (known !== undefined) return known;
