@@ -27,6 +27,7 @@ import { ConfigResolver } from "../src/engine/files";
 import { FsProjectHost } from "../src/engine/project-host";
 import type { FindingSeverity } from "../src/engine/types";
 import { isAnalyzablePath } from "../src/engine/walk";
+import { isScannedJsonPath } from "../src/engine/json-config";
 import { familyRules } from "../src/rules";
 
 /**
@@ -618,8 +619,9 @@ export function scoreRepo(labels: RepoLabels, host = new FsProjectHost(), roots:
       result.problems.push(`${rel}: not in the tree at ${labels.commit.slice(0, 12)}; its ${fileLabels.length} labels are not scored`);
       continue;
     }
-    if (!isAnalyzablePath(abs)) {
-      result.problems.push(`${rel}: not a TS/JS source file; its ${fileLabels.length} labels are not scored`);
+    // JSON configuration files are scored as the audit scans them (hardcoded-secret's configFile case).
+    if (!isAnalyzablePath(abs) && !isScannedJsonPath(abs, root)) {
+      result.problems.push(`${rel}: neither a TS/JS source file nor a scanned JSON configuration file; its ${fileLabels.length} labels are not scored`);
       continue;
     }
     // Named explicitly, an ignored file is still analyzed (as the CLI does); an audit of the repository would skip it.

@@ -345,6 +345,7 @@ describe("measure-real: scoring a repository from its mirror", () => {
   let root: string;
   let commit: string;
   let mirrors: string;
+  const configJson = ['{', '  "port": 3030,', '  "authentication": { "secret": "Zq8vR2mX7kP4wL9tN3bH6yC1fJ5sD0gA" }', '}', ''].join("\n");
   const source = ["export function load(read: () => string): string {", "  try {", "    return read();", "  } catch {}", "  const limit = 3;", "  return String(limit);", "}", ""].join("\n");
 
   before(() => {
@@ -354,6 +355,9 @@ describe("measure-real: scoring a repository from its mirror", () => {
     git(work, "init", "-q");
     fs.writeFileSync(path.join(work, "load.ts"), source);
     fs.writeFileSync(path.join(work, "big.bin"), "stands for a blob the snapshot lacks\n");
+    fs.mkdirSync(path.join(work, "config"));
+    fs.writeFileSync(path.join(work, "config", "default.json"), configJson);
+    fs.writeFileSync(path.join(work, "items.json"), '{ "secret": "not a configuration file" }\n');
     git(work, "add", ".");
     git(work, "commit", "-q", "-m", "x");
     commit = git(work, "rev-parse", "HEAD");
@@ -391,7 +395,7 @@ describe("measure-real: scoring a repository from its mirror", () => {
     const dest = path.join(root, "extract");
     fs.mkdirSync(dest);
     extractPresentBlobs(path.join(mirrors, "acme+shop-api", "repo"), commit, dest);
-    assert.deepEqual(fs.readdirSync(dest), ["load.ts"]);
+    assert.deepEqual(fs.readdirSync(dest).sort(), ["config", "items.json", "load.ts"]);
     assert.equal(fs.readFileSync(path.join(dest, "load.ts"), "utf8"), source);
   });
 
@@ -407,6 +411,15 @@ describe("measure-real: scoring a repository from its mirror", () => {
     assert.deepEqual([onlyUc.byFamily[UC]!.findingLabels, onlyUc.byFamily[UC]!.tp, onlyUc.byFamily[UC]!.fn, onlyUc.byFamily[UC]!.recall], [1, 0, 1, 0]);
     assert.deepEqual(onlyUc.labelsByCode, { [`${UC}/call`]: { finding: 1, clean: 0 } });
     assert.deepEqual(summarise([onlyUc]).byCase, { [`${UC}/call`]: { findingLabels: 1, cleanLabels: 0, tp: 0, fp: 0, fn: 1, precision: null, recall: 0 } });
+  });
+
+  it("scores the JSON configuration files the audit scans, and says why any other labelled file is not scored", () => {
+    const roots = { mirrors, work: path.join(root, "work") };
+    const files = { "config/default.json": [label(3, `${HS}/configFile`, "finding", "a committed signing secret")], "items.json": [label(1, HS, "clean", "data, not configuration")] };
+    const scored = scoreRepo(labels({ families: [HS], files, fileFamilies: { "config/default.json": [HS], "items.json": [HS] } }), undefined, roots);
+    assert.equal(scored.status, "scored", scored.message);
+    assert.deepEqual([scored.files, scored.byFamily[HS]!.findingLabels, scored.byFamily[HS]!.tp, scored.byFamily[HS]!.fp, scored.byFamily[HS]!.fn], [1, 1, 1, 0, 0]);
+    assert.deepEqual(scored.problems, ["items.json: neither a TS/JS source file nor a scanned JSON configuration file; its 1 labels are not scored"]);
   });
 
   it("--min-severity: findings below it do not count as findings; the labels stay", () => {
