@@ -11,6 +11,8 @@ import { mark, runWithNamedCases } from "./unvalidated-boundary.helpers";
 // - NestJS: an injected `LoggerService`'s `log(…)` is a log line, not a service call; a service's own `download(…)` is
 //   no Express `res.download(path)`; `this.jwtService.verify`/`verifyAsync` (`@nestjs/jwt`) is a JWT check, and
 //   `compareSync` imported from bcryptjs a comparison with a stored hash (Hexabot's webhook and user controllers).
+// - A reply's success flag tested in a `.then` callback whose chain's `.catch` answers is the promise form of the flag
+//   tested in a `try` whose `catch` answers (papermark's retention-offer modal).
 
 const NEXT = { "package.json": '{ "dependencies": { "next": "^14.2.0", "next-auth": "^4.24.0", "@prisma/client": "^5.0.0" } }' };
 
@@ -167,6 +169,29 @@ const resetService = (compareImport: string) => ({
   "src/user/services/hash.ts": "export function compareSync(a: string, b: string) { return a === b; }\n",
 });
 
+// papermark's retention-offer modal: the page's own API reply's success flag tested in a `.then` callback, the chain's
+// `.catch` answering with a toast (the promise form of the success flag tested in a `try` whose `catch` answers).
+const REACT = { "package.json": '{ "dependencies": { "next": "^14.2.0", "react": "^18.3.0", "sonner": "^1.4.0" } }' };
+const retention = (handler: string) => dedent`
+  "use client";
+  import { toast } from "sonner";
+
+  export function useRetentionOffer(teamId: string, mutate: (key: string) => void, onClose: () => void) {
+    return async () => {
+      await fetch(\`/api/teams/\${teamId}/billing/retention-offer\`, { method: "POST" })
+        .then(async (res) => {
+          const data = await res.json();
+          if (data.success) {
+            mutate(\`/api/teams/\${teamId}/billing/plan\`);
+            onClose();
+            toast.success("30% discount applied");
+          }
+        })
+        ${handler};
+    };
+  }
+`;
+
 const valid: ValidCase[] = [
   { name: "a user-scoped team lookup whose miss answers 403 and then returns (papermark invite.ts:28)", code: invite('res.status(403).json("You are not part of this team");'), filename: "pages/api/teams/[teamId]/invite.ts", files: NEXT },
   { name: "the same refusal written with .end()", code: invite('res.status(404).end("Team not found");'), filename: "pages/api/teams/[teamId]/invite.ts", files: NEXT },
@@ -174,6 +199,8 @@ const valid: ValidCase[] = [
   { name: "an injected LoggerService's log line (Hexabot webhook.controller.ts:29)", code: loggedController("LoggerService", "../logger/logger.service"), filename: "src/channel/webhook.controller.ts", files: { ...NEST, ...LOGGER } },
   { name: "a query token a facade service hands to this.jwtService.verify, two hops (Hexabot webhook.controller.ts:30)", code: DOWNLOAD_CONTROLLER, filename: "src/channel/webhook.controller.ts", files: { ...NEST, ...downloadServices("const { exp, iat, ...attachment } = this.jwtService.verify(token, { secret: process.env.ATTACHMENT_SECRET });\n    return attachment;") } },
   { name: "a route token verified by jwtService.verifyAsync and compared by bcryptjs's compareSync (Hexabot user.controller.ts:459)", code: RESET_CONTROLLER, filename: "src/user/controllers/user.controller.ts", files: { ...NEST, ...resetService("import { compareSync } from 'bcryptjs';") } },
+  { name: "a reply's success flag tested in .then, the chain's .catch answering with a toast (papermark retention-offer-modal.tsx:106)", code: retention('.catch(() => {\n          toast.error("Something went wrong");\n        })'), filename: "components/retention-offer-modal.tsx", files: REACT },
+  { name: "another style: a .finally between the .then and the answering .catch", code: retention('.finally(() => onClose())\n        .catch(() => toast.error("Something went wrong"))'), filename: "components/retention-offer-modal.tsx", files: REACT },
 ];
 
 /** The Zod suggestion for a NestJS route parameter `name` of `method` (the schema named for the method). */
@@ -195,6 +222,8 @@ function zodQuery(code: string): ExpectedSuggestion {
   return { title: "Validate req.query with Zod (adds the zod dependency)", output };
 }
 
+const retentionRethrown = retention('.catch((err) => {\n          toast.error("Something went wrong");\n          throw err;\n        })');
+
 const inviteLogged = invite('console.error("not in team");');
 const webhooksUnscoped = webhooks("{ id: teamId }", 'return res.status(500).json({ error: "Error deleting webhook" });');
 const webhooksLogged = webhooks("{ userId_teamId: { userId, teamId } }", "");
@@ -205,6 +234,7 @@ const invalid: InvalidCase[] = [
   { name: "findUniqueOrThrow by the id alone (not scoped to the user) stays a use", code: webhooksUnscoped, filename: "pages/api/teams/[teamId]/incoming-webhooks/index.ts", files: NEXT, findings: [{ case: "nextPagesRequest", line: 10, column: 24, endColumn: 33, suggestions: [zodQuery(webhooksUnscoped), mark(webhooksUnscoped, "nextPagesRequest", 10)] }], output: null },
   { name: "a catch that only logs answers nothing: still a use", code: webhooksLogged, filename: "pages/api/teams/[teamId]/incoming-webhooks/index.ts", files: NEXT, findings: [{ case: "nextPagesRequest", line: 10, column: 24, endColumn: 33, suggestions: [zodQuery(webhooksLogged), mark(webhooksLogged, "nextPagesRequest", 10)] }], output: null },
   { name: "an AuditService's log(…) that posts the entry is a service call", code: audited, filename: "src/channel/webhook.controller.ts", files: { ...NEST, ...AUDIT }, findings: [{ case: "nestDecorator", line: 9, column: 24, endColumn: 38, suggestions: [nestZod(audited, "name", "handleDownload"), mark(audited, "nestDecorator", 9)] }], output: null },
+  { name: "a .catch that rethrows leaves the crash to the caller: still a use", code: retentionRethrown, filename: "components/retention-offer-modal.tsx", files: REACT, findings: [{ case: "fetchJson", line: 8, column: 28, endColumn: 38, suggestions: [mark(retentionRethrown, "fetchJson", 8)] }], output: null },
   { name: "compareSync of the project's own module is no bcrypt comparison", code: RESET_CONTROLLER, filename: "src/user/controllers/user.controller.ts", files: { ...NEST, ...resetService("import { compareSync } from './hash';") }, findings: [{ case: "nestDecorator", line: 9, column: 15, endColumn: 30, suggestions: [nestZod(RESET_CONTROLLER, "token", "reset"), mark(RESET_CONTROLLER, "nestDecorator", 9)] }], output: null },
 ];
 
