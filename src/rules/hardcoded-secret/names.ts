@@ -513,6 +513,9 @@ function isReadableWords(value: string): boolean {
   // all the same (its letters count as typed: `ghp_new_token_456`).
   let letters = 0;
   if (tokens.length > 1 && /^[a-z]{2,4}[_-]/.test(text) && !/[aeiouy]/.test(tokens[0]!)) letters += tokens.shift()!.length;
+  // The `x-` of an extension name (`x-api-version`, an OpenAPI `x-hexabot:resourceRef`): a marker, not a word of its own
+  // (session 43, production Hexabot's `WORKFLOW_RESOURCE_REF_METADATA_KEY`).
+  else if (tokens.length > 2 && /^x-[a-z]/.test(text) && tokens[0] === "x") tokens.shift();
   // An upper-case word standing alone between separators (`AWAITING_APPROVAL`, `quality-EVAL-NUMERIC`) is
   // written in SCREAMING case; one a digit or another case touches (`AKIA4QWERTZ`, `TrKKe1WEonm`) is a fragment.
   const screaming = screamingWords(text);

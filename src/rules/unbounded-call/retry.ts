@@ -1,6 +1,7 @@
 import { calleeName, isFunctionLikeDeclaration } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 import { enclosingFunction, functionName, isNoLimit, propName, propValue, unwrap } from "./ast";
+import { drainsOwnCollection } from "./drain-loop";
 import { countsDown, walksAlternatives } from "./loop-variable";
 import { syncOnlyTry } from "./parse-reask";
 import { askedFirst, asksEachTurn } from "./prompt";
@@ -380,7 +381,7 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // for (hop = 0; hop <= MAX_REDIRECTS; hop++) { const res = await fetch(target, { redirect: "manual" }); …
   // target = res.headers.get("location") }: each pass asks where the last answer pointed, not again.
   const followsRedirects = capped && LOCATION_READ_RE.test(body.getText());
-  if (tries.length === 0 && !delayed && !followsRedirects && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: capped ? "noDelay" : "noDelayNoCap", loop, counter };
+  if (tries.length === 0 && !delayed && !followsRedirects && hasOutboundAwait(body) && statusRetry(body) && !drainsOwnCollection(loop)) return { node: loop, why: capped ? "noDelay" : "noDelayNoCap", loop, counter };
   // while (true) { const r = await get(job); if (r.status === "completed") break; await sleep(3000); }: a status
   // poll with a delay but no cap and no deadline waits forever on a job that stays queued (held round 14 class).
   if (tries.length === 0 && delayed && !capped && isForever(loop) && hasOutboundAwait(body) && statusRetry(body)) return { node: loop, why: "noCap", loop, counter };

@@ -2,13 +2,14 @@ import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
 import { accessesNamed, calleeName, isFailedResponseTest, isPassedResponseTest } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
-import { containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap } from "./ast";
+import { containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isFunctionLike, isWrapper, leaves, ownReturns, nameText, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { fetchCallOfResponse, isFetchResponse } from "./frameworks/fetch";
 import { isToastMessage } from "./notice";
 import { failureAmongDisjuncts, leavingDisjunct, readPastFailureOperand } from "./leaving-tests";
 import { numberComparison, ownNullReturn } from "./reply-compare";
 import { axiosDataTested } from "./axios-status";
 import { linkGuarded } from "./guarded-link";
+import { thenCaught } from "./then-caught";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -513,10 +514,12 @@ function successFlagGate(read: ts.Expression, not: ts.PrefixUnaryExpression): bo
 function successFlagInTry(read: ts.Expression, at: ts.Node): boolean {
   if (!ts.isPropertyAccessExpression(read) || !SUCCESS_FLAG_RE.test(read.name.text) || !ts.isIdentifier(unwrap(read.expression))) return false;
   let cur: ts.Node = at;
-  for (let n = at.parent; n && !isFunctionLike(n); cur = n, n = n.parent) {
+  let n = at.parent;
+  for (; n && !isFunctionLike(n); cur = n, n = n.parent) {
     if (ts.isTryStatement(n) && n.tryBlock === cur) return !!n.catchClause && !containsThrow(n.catchClause.block);
   }
-  return false;
+  // The promise form: `.then(async (res) => { const data = await res.json(); if (data.success) … }).catch(() => toast.error(…))`.
+  return !!n && thenCaught(n as FunctionLike);
 }
 
 /**

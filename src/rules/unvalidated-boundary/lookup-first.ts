@@ -14,6 +14,10 @@ import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, l
  * use, so an earlier write or other use is reported as before.
  */
 export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = false, helper = false, write = false, quiet = false): boolean {
+  // `const { role } = await prisma.userTeam.findUniqueOrThrow({ where: { userId_teamId: { userId, teamId } } })` as a
+  // statement of a `try` whose `catch` ends the request: the lookup's throw is its miss (see failCaught), and the filter
+  // names the signed-in user (round 30's scope; production papermark's incoming-webhooks route, session 43).
+  if (!helper && THROWS_ON_MISS.has(calleeName(at) ?? "")) return ownerScoped([at], value) && failCaught(at, true);
   const found = resultDeclaration(at, helper);
   if (!found) return false;
   const { decl, single, chain } = found;
@@ -104,10 +108,11 @@ export function missAnswered(at: ts.CallExpression): boolean {
  * `const sub = await repo.findOneOrFail({ where: { p256dh: req.params.key } })` as a statement of a `try`
  * whose `catch` ends the request, whatever it answers: its last statement returns or throws, or the `try`
  * is the handler's last statement and the `catch` ends by handing an error to `next(…)` or answering
- * through `res` (`next({ status: 404, message: 'User subscription not found.' })`).
+ * through `res` (`next({ status: 404, message: 'User subscription not found.' })`). With `orThrow`, Prisma's
+ * `findUniqueOrThrow`/`findFirstOrThrow` too (round 30's owner-scoped lookup, see lookedUpFirst).
  */
-function failCaught(at: ts.CallExpression): boolean {
-  if (calleeName(at) !== "findOneOrFail") return false;
+function failCaught(at: ts.CallExpression, orThrow = false): boolean {
+  if (orThrow ? !THROWS_ON_MISS.has(calleeName(at) ?? "") : calleeName(at) !== "findOneOrFail") return false;
   let stmt: ts.Node = at;
   while (stmt.parent && !ts.isBlock(stmt.parent) && !isFunctionLike(stmt.parent)) stmt = stmt.parent;
   const block = stmt.parent;
@@ -125,6 +130,9 @@ function failCaught(at: ts.CallExpression): boolean {
   if (ts.isIdentifier(call.expression)) return call.expression.text === "next" && call.arguments.length > 0;
   return /^(?:json|send|end|sendStatus)$/.test(calleeName(call) ?? "") && /^res\b/.test(call.expression.getText());
 }
+
+/** Lookups of one row that throw when no row matches: TypeORM's `findOneOrFail`, Prisma's `findUniqueOrThrow` and `findFirstOrThrow`. */
+const THROWS_ON_MISS = new Set(["findOneOrFail", "findUniqueOrThrow", "findFirstOrThrow"]);
 
 /** `console.log(…)`, `logger.info(…)`, or a function of the code's own named for logging (`logStep(…)`, `log(…)`). */
 function logLine(s: ts.Statement): boolean {
@@ -241,7 +249,24 @@ function endsRequest(st: ts.Statement): boolean {
   if (!last) return false;
   if (ts.isThrowStatement(last)) return true;
   if (ts.isExpressionStatement(last) && ts.isCallExpression(last.expression) && /^(?:notFound|forbidden|unauthorized)$/.test(calleeName(last.expression) ?? "")) return true;
+  if (ts.isReturnStatement(last) && !last.expression) return ts.isBlock(st) && answeredRefusal(st.statements[st.statements.length - 2]);
   return ts.isReturnStatement(last) && !!last.expression && REFUSAL.test(last.expression.getText());
+}
+
+/**
+ * `res.status(403).json("You are not part of this team"); return;`: the refusal answered through the response in the
+ * statement before a bare `return` (production papermark's pages API routes, session 43), the same refusal as `return
+ * res.status(403)…`. A log line (`console.error(…); return;`) answers nothing.
+ */
+function answeredRefusal(st: ts.Statement | undefined): boolean {
+  if (!st || !ts.isExpressionStatement(st)) return false;
+  const call = unwrap(st.expression);
+  if (!ts.isCallExpression(call) || isLogCall(call as ts.Node)) return false;
+  let answers = false;
+  for (let e: ts.Expression = call; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) {
+    if (ts.isCallExpression(e) && /^(?:status|sendStatus|json|send|end)$/.test(calleeName(e) ?? "")) answers = true;
+  }
+  return answers && REFUSAL.test(call.getText());
 }
 
 const REFUSAL = /\b40[0-9]\b|not ?found|notFound|forbidden|unauthori[sz]ed|denied|\berror\b|success:\s*false/i;

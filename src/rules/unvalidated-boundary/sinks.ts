@@ -47,6 +47,9 @@ const STORE_OBJECT_RE = /^(?:storage|db|database|repo|repository|dao|dal)$|[a-z]
 // a whole body handed to such a wrapper may only be hashed into one, so only scalars count there.
 const DATA_PREFIX_RE = /^(?:cache|db|redis|kv|mongo|dynamo|database|sqlite)[A-Z]/;
 const SERVICE_SUFFIX_RE = /(?:Service|Services|Api|API|Gateway)$/;
+/** A logging service a class is given (NestJS's `LoggerService`, a project's `AppLoggerService`): its log methods write log lines. */
+const LOGGER_SERVICE_RE = /Log(?:ger|ging)Service$/;
+const LOG_METHODS = new Set(["log", "error", "warn", "info", "debug", "verbose", "trace", "fatal"]);
 const BUILT_SERVICE_RE = /.(?:Service|Api|API|Gateway|Client)$/;
 const NOT_MODEL = new Set(["Object", "Array", "Promise", "JSON", "Math", "Number", "String", "Date", "Map", "Set", "Buffer", "URL", "Response", "NextResponse", "Reflect", "Intl", "Symbol", "Atomics", "Error", "Boolean", "BigInt", "Headers", "Request", "FormData", "URLSearchParams", "WeakMap", "WeakSet"]);
 // `fs` under the names projects bind it to: `const fileSystem = require("fs")`, `import * as nodeFs from "node:fs"`.
@@ -105,6 +108,16 @@ export function isPathBuilder(n: ts.Node): n is ts.CallExpression {
   return recv.length === 1 && recv[0] === "path";
 }
 
+/**
+ * `this.channelDownloadService.download(sourceRef, token, req)`, `attachmentService.download(att)`: a method of the
+ * project's service named like Express's `res.download(path)`, judged as a service call (session 43, production Hexabot).
+ */
+function serviceReceiver(call: ts.CallExpression, recv: readonly string[]): boolean {
+  if (recv.some((seg) => seg !== "this" && SERVICE_SUFFIX_RE.test(seg))) return true;
+  const t = recv[0] === "this" && recv[1] ? injectedType(call, recv[1]) : undefined;
+  return !!t && SERVICE_SUFFIX_RE.test(t);
+}
+
 /** What a sink does with the input, for the related-location message. */
 export type SinkKind = "database" | "file" | "service" | "redirect";
 
@@ -159,7 +172,7 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   if (isBunFileCall(call)) return "file";
   if (scalar && isPathBuilder(call)) return "file";
   // `res.sendFile(name, { root: "public" })`: send refuses a path that leaves its root (403).
-  if ((name === "sendFile" || name === "download") && recv.length >= 1) return hasRootOption(call) ? undefined : "file";
+  if ((name === "sendFile" || name === "download") && recv.length >= 1 && !serviceReceiver(call, recv)) return hasRootOption(call) ? undefined : "file";
   if (scalar && name === "redirect" && recv.length >= 1) return "redirect";
   for (const seg of recv) {
     if (seg === "this") continue;
@@ -168,6 +181,8 @@ export function sinkKind(call: ts.CallExpression | ts.NewExpression, scalar: boo
   // `this.projects.findById(id)` where the class declares `projects: ProjectService`.
   if (root === "this" && recv[1]) {
     const t = injectedType(call, recv[1]);
+    // `this.logger.log("Download request", name)` with `logger: LoggerService`: the project's logger, a log line.
+    if (t && LOGGER_SERVICE_RE.test(t) && LOG_METHODS.has(name)) return undefined;
     if (t && SERVICE_SUFFIX_RE.test(t)) return "service";
     if (t && (DATA_SUFFIX_RE.test(t) || /^(?:Repository|Model|PrismaClient|Pool|Redis|Collection|Knex)$/.test(t))) return "database";
   }

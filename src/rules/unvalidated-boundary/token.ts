@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, importBindings } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { climb, constInitializer, findRefs, isConditionPosition, isWrapper, receiverSegments, scopeOf, unwrap } from "./ast";
 
@@ -17,9 +17,23 @@ export function isTokenVerifyArg(ref: ts.Node): boolean {
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== top) return false;
   const name = calleeName(call);
   if (!name) return false;
-  if (name === "verify") return ts.isPropertyAccessExpression(call.expression) && JWT_RECEIVERS.has(receiverSegments(call)[0] ?? "");
+  if (name === "verify" || name === "verifyAsync") return ts.isPropertyAccessExpression(call.expression) && jwtReceiver(call, name);
   return VERIFY_FN_RE.test(name);
 }
+
+/**
+ * `jwt.verify(…)`, and NestJS's `this.jwtService.verify(token, options)` (`@nestjs/jwt` wraps jsonwebtoken's `verify`):
+ * the receiver is the JWT library or a service named for it (session 43, production Hexabot's attachment download).
+ */
+function jwtReceiver(call: ts.CallExpression, name = "verify"): boolean {
+  const recv = receiverSegments(call);
+  const first = recv[0] === "this" ? recv[1] : recv[0];
+  const service = recv.length <= 2 && JWT_SERVICE_RE.test(first ?? "");
+  // `verifyAsync` is the service's promise form; jsonwebtoken itself has only `verify`.
+  return name === "verifyAsync" ? service : JWT_RECEIVERS.has(first ?? "") || service;
+}
+
+const JWT_SERVICE_RE = /^(?:jwt|Jwt)Service$/;
 
 /**
  * `this.tokenService.verifyJwt(jwtToken, JwtType.ATTACHMENT)`, `jwt.verify(token, secret)`, `jwtVerify(token, key)`:
@@ -30,7 +44,7 @@ export function isJwtVerifyArg(ref: ts.Node): boolean {
   if (!isTokenVerifyArg(ref)) return false;
   const call = climb(ref).parent as ts.CallExpression;
   const name = calleeName(call) ?? "";
-  return name === "verify" || /jwt/i.test(name);
+  return name === "verify" || name === "verifyAsync" || /jwt/i.test(name);
 }
 
 /**
@@ -43,7 +57,7 @@ export function isVerifiedPayload(id: ts.Identifier): boolean {
   while (init && (ts.isAwaitExpression(init) || isWrapper(init))) init = (init as ts.AwaitExpression).expression;
   if (!init || !ts.isCallExpression(init)) return false;
   const name = calleeName(init);
-  if (name === "verify") return ts.isPropertyAccessExpression(init.expression) && JWT_RECEIVERS.has(receiverSegments(init)[0] ?? "");
+  if (name === "verify" || name === "verifyAsync") return ts.isPropertyAccessExpression(init.expression) && jwtReceiver(init, name);
   return !!name && VERIFY_FN_RE.test(name);
 }
 
@@ -67,7 +81,7 @@ export function isHashArg(ref: ts.Node): boolean {
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(top as ts.Expression)) return false;
   const name = calleeName(call);
   if (!name) return false;
-  if (ts.isIdentifier(call.expression)) return HASH_FN_RE.test(name) || CRYPTO_DIGESTS.has(name);
+  if (ts.isIdentifier(call.expression)) return HASH_FN_RE.test(name) || CRYPTO_DIGESTS.has(name) || hashImport(call.expression);
   if (!ts.isPropertyAccessExpression(call.expression)) return false;
   if (HASH_METHODS.has(name) && HASH_RECEIVERS.has(receiverSegments(call)[0] ?? "")) return true;
   // `crypto.scryptSync(pw, salt, 64)`, `crypto.subtle.digest("SHA-256", bytes)`.
@@ -80,6 +94,18 @@ export function isHashArg(ref: ts.Node): boolean {
   const inner = call.expression.expression;
   return name === "update" && ts.isCallExpression(inner) && /^create(?:Hash|Hmac)$/.test(calleeName(inner) ?? "");
 }
+
+/**
+ * `compareSync(token, user.resetToken)` with `import { compareSync } from "bcryptjs"`: the library's own method, named
+ * by its import (bcrypt, bcryptjs, bcrypt-ts, argon2), as `bcrypt.compareSync(…)` is by its receiver (session 43,
+ * production Hexabot's password reset).
+ */
+function hashImport(callee: ts.Identifier): boolean {
+  const b = importBindings(callee.getSourceFile()).get(callee.text);
+  return !!b && b.kind === "named" && HASH_MODULES.has(b.spec) && HASH_METHODS.has(b.exported);
+}
+
+const HASH_MODULES = new Set(["bcrypt", "bcryptjs", "bcrypt-ts", "argon2"]);
 
 /**
  * A destructured field whose every read is a test of its presence (`if (!token)`) or the token
