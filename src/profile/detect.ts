@@ -325,7 +325,9 @@ export function computeProfile(project: ProjectHost, root: string, hasManifest: 
   const runtime = runtimeOfRoot(project, root, m);
   const moduleSystem: ModuleSystem = runtime === "deno" || m.type === "module" ? "esm" : "cjs";
   const dependencies = new Set([...m.deps.keys(), ...m.imports.keys()]);
-  const ssr = ["next", "@remix-run/node", "@remix-run/react", "astro", "nuxt", "@sveltejs/kit", "@builder.io/qwik-city"].some((d) => dependencies.has(d));
+  // React Router 7's framework mode (Remix's successor) is told by its server runtime packages: its `app/routes/*.jsx`
+  // modules export the loader and action the server runs (retired held round 46, rinfit-chat's `auth.url.jsx`).
+  const ssr = ["next", "@remix-run/node", "@remix-run/react", "@react-router/node", "@react-router/serve", "@react-router/express", "@react-router/cloudflare", "astro", "nuxt", "@sveltejs/kit", "@builder.io/qwik-city"].some((d) => dependencies.has(d));
   const runtimeOfFile = (file: string, text?: string): Runtime => {
     // A Supabase Edge Function (or any Deno file) inside a Node or Bun project (Lovable apps keep a
     // bun.lockb at the root): its imports resolve the Deno way.

@@ -9,6 +9,7 @@
 import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
 import { toEnvName } from "./names";
+import { ENGINE_DEFAULT_USERS, engineLoginHost } from "./values";
 import { constInitializer } from "../unvalidated-boundary/ast";
 
 // Words that mark a value, name or comment as meant for development (after splitting into words).
@@ -147,6 +148,27 @@ function pointsHere(s: Setting): boolean {
 export function localDevCredential(node: ts.Node, value: string): boolean {
   if (!toEnvName(value).split("_").some((w) => TEST_OR_DEV_WORDS.has(w) || JOINED_TEST_WORD_RE.test(w))) return false;
   return siblingSettings(node)?.some(pointsHere) ?? false;
+}
+
+const LOGIN_USER_KEY_RE = /^(?:user|username|user_name|login)$/i;
+const LOGIN_HOST_KEY_RE = /^(?:host|hostname|server)$/i;
+
+/**
+ * A driver's settings object with the engine's own default login on this machine or a compose service
+ * (`{ host: "localhost", user: "root", password: "root" }` for mysql's `createPool`; `postgres`/`postgres`,
+ * `guest`/`guest`): connectionString's exemption for `root:root@localhost` in the object form (retired held
+ * round 46, the-mess's `services/db.js:9`, debatable). The password must be the default user's name, given as
+ * the `user` beside it, and the `host` beside them written out as local or a one-label service name: a real
+ * password, another user, a real host, a host the environment may override, or none at all stay reported.
+ */
+export function engineDefaultLogin(node: ts.Node, name: string, value: string): boolean {
+  if (!/pass|pwd/i.test(name) || !ENGINE_DEFAULT_USERS.has(value)) return false;
+  const settings = siblingSettings(node);
+  if (!settings) return false;
+  const literal = (key: RegExp) => settings.find((s) => s.name !== undefined && key.test(s.name) && ts.isStringLiteralLike(s.value))?.value as ts.StringLiteralLike | undefined;
+  const user = literal(LOGIN_USER_KEY_RE);
+  const host = literal(LOGIN_HOST_KEY_RE);
+  return user?.text === value && host !== undefined && engineLoginHost(host.text);
 }
 
 // Words that say a value is made for an emulator of the provider (`emulate-google-secret`, `sk_test_emulator`).

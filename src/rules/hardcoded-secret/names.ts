@@ -50,6 +50,16 @@ export function isSecretName(name: string): boolean {
   return !NOT_SECRET_NAME_RE.test(n);
 }
 
+/**
+ * An environment setting named for the key tokens are signed with (`process.env.TOKEN_KEY || "tester"`, `JWT_TOKEN_KEY`,
+ * `ACCESS_TOKEN_KEY`; retired held round 46, Swaggies's `config/jwt.js`, the key of its `jwt.sign`). In code a `TOKEN_KEY`
+ * constant names where a token is kept (`localStorage.getItem(TOKEN_KEY)`), which is why {@link isSecretName} leaves the
+ * name out; read from the environment it is a setting, unless its default names such a slot (`"auth_token"`).
+ */
+export function tokenSigningSetting(name: string, value: string): boolean {
+  return /tokenkey$/.test(normalizeName(name)) && !/token/i.test(value);
+}
+
 // A translation key's name: react-i18next's `<Trans i18nKey="rsvpVerifyTitle" />` prop, a `translationKey`,
 // `intlKey`, `l10nKey`, `localeKey` (production rallly). Not `TRANSLATION_API_KEY`, `deeplTranslationKey`.
 const TRANSLATION_KEY_NAME_RE = /^(?:i18n|l10n|intl|translation|locale)keys?$/;
@@ -245,6 +255,8 @@ export function isNonSecretValue(value: string): boolean {
   if (v.startsWith("process.env.") || v.startsWith("import.meta.env.")) return true; // code text, e.g. in a code generator
   // Secret-manager paths (`prod/acme/db`) and regex sources (`[A-Za-z0-9._~+/-]+=*`).
   if (/^[a-z0-9_.-]+\/[a-z0-9_./-]*$/.test(v) || (v.indexOf("[") !== -1 && v.indexOf("]") !== -1)) return true;
+  // A regex source with a group of alternatives: `"(?:Sun|Mon|Tue|…)"` under `WEEKDAY_TOKEN`, a date format's token.
+  if (/\(\?(?:[:=!]|<[=!])[^()]*\|[^()]*\)/.test(v)) return true;
   if (CAMEL_IDENTIFIER_RE.test(v) && SECRET_NAME_RE.test(normalizeName(v))) return true;
   if (/^(?:secretsmanager|ssm|vault|gcp|aws|azure|env|op):/i.test(v)) return true;
   if (ENV_NAME_RE.test(v) || DOTTED_KEY_RE.test(v) || HEADER_NAME_RE.test(v) || LANG_WORD_RE.test(v) || CSS_CUSTOM_PROPERTY_RE.test(v)) return true;

@@ -39,13 +39,13 @@ import {
 } from "./context";
 import { buildFixes, type FileFixContext, fileFixContext, type HardcodedSecretOptions } from "./fixes";
 import { SQL_WRITE_RE, sqlValues } from "./sql";
-import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, emulatorCredential, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord, triedLocally } from "./dev-default";
+import { boundName, deliberateDevDefault, demoAccountPassword, documentedDemoCredential, emulatorCredential, engineDefaultLogin, givenAsId, localDevCredential, localStandInLogin, reservedEmail, standInRecord, triedLocally } from "./dev-default";
 import { isRejected, type RejectedValues, rejectedValues } from "./rejected";
 import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, onlyOutsideProduction, requiredInProductionBefore, returnedAfterProductionRefusal } from "./prod-refusal";
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuerySecrets } from "./values";
-import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, kindOfName, toEnvName } from "./names";
+import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, kindOfName, tokenSigningSetting, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { jsonSecrets, jsonTodo, jsonTracked } from "./json-config";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
@@ -502,7 +502,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       if (lc.kind === "fallback") {
         // Any non-empty literal fallback of a secret setting, placeholders included: the fallback is the defect.
         // An access key id is half of a key pair (`ALIYUN_ACCESS_KEY_ID || "your-access-key-id"`): its fallback is a setting of the secret too.
-        if (value === undefined && !isSecretName(lc.name) && !/accesskeyid$/.test(normalizeName(lc.name))) return;
+        // An environment setting named for the key tokens are signed with (`process.env.TOKEN_KEY || "tester"`) is one too.
+        if (value === undefined && !isSecretName(lc.name) && !/accesskeyid$/.test(normalizeName(lc.name)) && !(!lc.option && tokenSigningSetting(lc.name, s))) return;
         // An options object's default is judged like a value: `settings.maxTokens || "1000"` is a number, not a secret.
         // Read off the environment's own object (`ENV.stripeSecret || "sk_test_placeholder"`), a placeholder is reported as for `process.env`.
         // (A "not configured" sentinel, `env.STRIPE_SECRET_KEY ?? "stripe-unconfigured"`, says so and stays clean.)
@@ -620,6 +621,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
           if (handTyped(text) && demoAccountPassword(node, lc.name)) return;
           // `{ email: "test@capgo.app", password: "testtest" }` in a script that fixes a local service: the local stack's seeded login.
           if (localStandInLogin(node, lc.name, s)) return;
+          // `{ host: "localhost", user: "root", password: "root" }`: the engine's default login on this machine, as `root:root@localhost`.
+          if (engineDefaultLogin(node, lc.name, s)) return;
           // `const password = "Password123!"` in a seeder whose users are `${nanoid()}@example.com`: throwaway accounts.
           if (handTyped(text) && /pass|pwd/i.test(lc.name) && (throwaway ??= makesThrowawayAccounts(ctx.text, reservedEmail))) return;
           // `// Test credentials (as provided in documentation)` over `{ username, password }`: the provider's published demo account.

@@ -58,6 +58,14 @@ const SERVICE_NAME_RE = /^[a-z][a-z0-9_-]*$/i;
 const LOCAL_HOST_RE = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/i;
 const DOC_HOST_RE = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid)$/i;
 
+/** The engines' default users (`postgres`, `root`, `guest`), whichever engine a driver's settings object is for. */
+export const ENGINE_DEFAULT_USERS: ReadonlySet<string> = new Set(Object.values(ENGINE_DEFAULT_USER));
+
+/** A host the engine's default login is exempt on: this machine, or a compose service's one-label name (`db`, `op-db`). */
+export function engineLoginHost(host: string): boolean {
+  return LOCAL_HOST_RE.test(host) || SERVICE_NAME_RE.test(host);
+}
+
 /** Parses `scheme://user:password@host` at `at` (the offset of `://`); undefined when no inline password. */
 export function connectionString(s: string, at: number, hostMayFollow = false): ValueMatch | undefined {
   let b = at;
@@ -91,7 +99,7 @@ export function connectionString(s: string, at: number, hostMayFollow = false): 
     envName: info.env,
     keepPrefix: "",
     localHost: LOCAL_HOST_RE.test(host),
-    engineDefault: user === password && ENGINE_DEFAULT_USER[info.label] === user && (LOCAL_HOST_RE.test(host) || SERVICE_NAME_RE.test(host)),
+    engineDefault: user === password && ENGINE_DEFAULT_USER[info.label] === user && engineLoginHost(host),
     index: b,
     judged: password,
   };

@@ -726,6 +726,21 @@ function judgeSupabase(opts: ts.Expression | undefined, at: ts.Node, facts: Fact
   const global = propValue(e, "global");
   const g = global ? unwrap(global) : undefined;
   if (!g) return e.properties.some((p) => ts.isSpreadAssignment(p)) ? "unknown" : "none";
+  return judgeSupabaseGlobal(g);
+}
+
+/**
+ * supabase-js's `global` option: a `fetch` in it bounds the client (the platform's own `fetch` does not). A condition
+ * is judged by its branches (`global: token ? { headers: { Authorization: … } } : undefined`, a per-request client's
+ * headers: retired held round 46, OpenWardrobeMarket's `server/routes/nanobanana.ts:10`): no fetch in either, none.
+ */
+function judgeSupabaseGlobal(g: ts.Expression): Verdict {
+  if (ts.isConditionalExpression(g)) {
+    const a = judgeSupabaseGlobal(unwrap(g.whenTrue));
+    const b = judgeSupabaseGlobal(unwrap(g.whenFalse));
+    return a === b ? a : "unknown";
+  }
+  if (g.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(g) && g.text === "undefined")) return "none";
   if (!ts.isObjectLiteralExpression(g)) return "unknown";
   const f = propValue(g, "fetch");
   if (!f) return g.properties.some((p) => ts.isSpreadAssignment(p)) ? "unknown" : "none";

@@ -146,8 +146,10 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
   const browserText = BROWSER_TEXT_RE.test(ctx.text) || (uiProject && (DOM_TEXT_RE.test(ctx.text) || UI_PATH_RE.test(rel) || BROWSER_IMPORT_RE.test(ctx.text)));
   if (browserText && !serverPath && !serverText) return false;
   // A Next.js module that only client components import (`lib/loom-browser-download.ts` under a `"use client"`
-  // downloader: production Cap) is in the browser bundle only.
-  if (deps.has("next") && !serverPath && !serverText && importedOnlyByClient(ctx)) return false;
+  // downloader: production Cap) is in the browser bundle only; so is one of a bundled front end beside a server of
+  // its own that only its React components import (Vite and Express: tune courriersystem's `src/lib/whatsappSupabase.ts`,
+  // read only by `src/components/…` that call `useState`).
+  if ((deps.has("next") || bundled) && !serverPath && !serverText && importedOnlyByClient(ctx)) return false;
   return true;
 }
 

@@ -872,3 +872,79 @@ export function inAsyncFunction(node: ts.Node): boolean {
   const fn = enclosingFunction(node);
   return !!fn && !!ts.getModifiers(fn as ts.FunctionDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }
+
+// The first parameter of an error-first callback: `(err) => …`, `function (error, res) { … }`.
+const ERROR_PARAM_RE = /^(?:err|error|e|er)$/i;
+
+/** The function `name` is bound to in a block around `at`: `const name = (err) => …`, `function name(err) { … }`. */
+function declaredFunction(name: string, at: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let p: ts.Node | undefined = at.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || d.name.text !== name || !d.initializer) continue;
+        const init = unwrap(d.initializer);
+        return ts.isArrowFunction(init) || ts.isFunctionExpression(init) ? init : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `call` runs only when `param` holds an error, inside `body`: in the `then` of `if (err)`, the `else` of `if (!err)`,
+ * or after an `if (!err) return …;` of the same block (the callback's early exit on success).
+ */
+function onErrorBranch(call: ts.Node, body: ts.Node, param: string): boolean {
+  const bare = (e: ts.Expression) => ts.isIdentifier(unwrap(e)) && (unwrap(e) as ts.Identifier).text === param;
+  const negated = (e: ts.Expression) => {
+    const u = unwrap(e);
+    return ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken && bare(u.operand);
+  };
+  const leaves = (st: ts.Statement): boolean => ts.isReturnStatement(st) || ts.isThrowStatement(st) || (ts.isBlock(st) && st.statements.length > 0 && leaves(st.statements[st.statements.length - 1]!));
+  let child: ts.Node = call;
+  for (let p = call.parent; p && p !== body.parent; child = p, p = p.parent) {
+    if (ts.isIfStatement(p)) {
+      if (child === p.thenStatement && bare(p.expression)) return true;
+      if (child === p.elseStatement && negated(p.expression)) return true;
+    } else if (ts.isBlock(p) || ts.isSourceFile(p)) {
+      for (const st of p.statements) {
+        if (st === child) break;
+        if (ts.isIfStatement(st) && !st.elseStatement && negated(st.expression) && leaves(st.thenStatement)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * A request whose error-first callback asks again at once: `function req(t) { …; self._baseRequest(url, errorCallback,
+ * t); }` with `const errorCallback = (err) => { if (err) { …; req(lastTimeout); } else resolve(); }` (retired held round
+ * 46, Webhook_Registry's `utils/post.ts:86`). The callback is the request's failure path, as a `.catch(…)` handler is,
+ * and it calls the function that sent the request again with no delay. `call` hands the callback, named by `arg`, to
+ * the request; the function around `call` must be named, the callback declared in a block around it with an error
+ * first parameter, and its call of that function under a test of the error. Reported at the first such call.
+ */
+export function judgeCallbackRetry(call: ts.CallExpression, arg: ts.Identifier): RetryFinding | undefined {
+  const owner = enclosingFunction(call);
+  const name = owner ? functionName(owner) : undefined;
+  if (!owner || !name || isMemberFunction(owner)) return undefined;
+  const cb = declaredFunction(arg.text, call);
+  const param = cb?.parameters[0]?.name;
+  if (!cb?.body || cb === owner || (cb.pos <= call.pos && call.end <= cb.end) || !param || !ts.isIdentifier(param) || !ERROR_PARAM_RE.test(param.text)) return undefined;
+  const body = cb.body;
+  if (!mentions(body, name) || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText())) return undefined;
+  let found: ts.CallExpression | undefined;
+  const walk = (n: ts.Node): void => {
+    if (found || isFunctionLikeDeclaration(n) || ts.isClassLike(n)) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && onErrorBranch(n, body, param.text)) {
+      found = n;
+      return;
+    }
+    n.forEachChild(walk);
+  };
+  body.forEachChild(walk);
+  return found ? { node: found, why: "noDelay", recursiveStmt: statementIn(found, body) } : undefined;
+}

@@ -16,7 +16,7 @@ import { bindImport, bindRequire, calleeOf, libraryOf } from "./libraries";
 import { reexportedLibrary, relativeModuleText, type ResolveModule } from "./reexport";
 import { ProjectFiles, projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import { callersOf } from "../unvalidated-boundary/callers";
-import { isFailureHandler, judgeAxiosRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
+import { isFailureHandler, judgeAxiosRetry, judgeCallbackRetry, judgeFailurePath, judgeLoop, judgeRetrySetting, type RetryFinding, type RetryWhy } from "./retry";
 import { handedToWaitUntil } from "./wait-until";
 import { declaresOwnFetch, ownFetchModule } from "./local-fetch";
 
@@ -149,6 +149,8 @@ export default defineRule<UnboundedCallOptions, CaseId>({
     const settings: ts.PropertyAssignment[] = [];
     const loops: ts.IterationStatement[] = [];
     const failurePaths: Array<ts.CatchClause | ts.FunctionLikeDeclaration> = [];
+    // Calls handed a function by name (`send(url, onDone)`): the name may be an error-first callback that asks again.
+    const namedCallbacks: Array<[ts.CallExpression, ts.Identifier]> = [];
     // Offsets of every `await`, in walk (= source) order: a loop with none inside re-issues nothing.
     const awaits: number[] = [];
     const sf = ctx.sourceFile;
@@ -209,7 +211,10 @@ export default defineRule<UnboundedCallOptions, CaseId>({
           const inner = unwrap(e);
           if (ts.isIdentifier(inner) || (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression))) calls.push(node);
         }
-        for (const a of node.arguments) if (isFunctionLikeDeclaration(a) && isFailureHandler(a)) failurePaths.push(a);
+        for (const a of node.arguments) {
+          if (isFunctionLikeDeclaration(a) && isFailureHandler(a)) failurePaths.push(a);
+          else if (ts.isIdentifier(a)) namedCallbacks.push([node, a]);
+        }
       },
       [ts.SyntaxKind.CatchClause]: (node: ts.CatchClause) => failurePaths.push(node),
       [ts.SyntaxKind.NewExpression]: (node: ts.NewExpression) => {
@@ -309,6 +314,17 @@ export default defineRule<UnboundedCallOptions, CaseId>({
         if (r) retries.push({ ...r, range: { start: node.getStart(sf), end: node.getStart(sf) + (ts.isDoStatement(node) ? 2 : ts.isWhileStatement(node) ? 5 : 3) } });
       }
       for (const region of failurePaths) retries.push(...judgeFailurePath(region));
+      // Only a file that tests an error by name can hold an error-first callback that asks again.
+      if (namedCallbacks.length > 0 && /\bif\s*\(\s*!?\s*(?:err|error|e|er)\s*\)/i.test(text)) {
+        const seen = new Set<ts.Node>();
+        for (const [call, arg] of namedCallbacks) {
+          const r = judgeCallbackRetry(call, arg);
+          if (r && !seen.has(r.node)) {
+            seen.add(r.node);
+            retries.push(r);
+          }
+        }
+      }
       // A retry in test code re-asks the app or the stub the suite started, and ends with the run: not reported.
       if (retries.length > 0 && isTestCode(ctx)) return;
       retries.sort((a, b) => (a.range?.start ?? a.node.getStart(sf)) - (b.range?.start ?? b.node.getStart(sf)));
