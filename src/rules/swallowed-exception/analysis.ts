@@ -477,7 +477,7 @@ function recordsFailureStatus(a: ts.Expression): boolean {
  * True when the subtree sends a failure somewhere: a throw, an HTTP 4xx/5xx response, a
  * non-zero exit, UI error state or a toast, a failure object, a rejection.
  */
-export function signalsFailure(node: ts.Node): boolean {
+export function signalsFailure(node: ts.Node, quietPages = false): boolean {
   const visit = (n: ts.Node): boolean => {
     // A webhook's 2xx answer tells the provider the event was handled, whatever its body says
     // (`res.status(200).json({ received: false })`, Nest's `return { received: false, error }`).
@@ -506,7 +506,7 @@ export function signalsFailure(node: ts.Node): boolean {
             if (!a || !(ts.isNumericLiteral(a) && a.text === "0")) return a !== undefined;
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
-          if (UI_FAILURE_CALL_RE.test(name)) return true;
+          if (UI_FAILURE_CALL_RE.test(name) && !(quietPages && (name === "redirect" || name === "render") && !call.arguments.some(namesFailurePage))) return true;
           // `await updateMessageStatus(id, "FAILED_TO_SEND")`, `jobs.update({ data: { status: "failed" } })`:
           // the failure is recorded where the item is kept, for whoever reads its status.
           if (STATUS_WRITE_RE.test(name) && call.arguments.some(recordsFailureStatus)) return true;
@@ -565,6 +565,15 @@ export function signalsFailure(node: ts.Node): boolean {
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(node);
+}
+
+// `"/error"`, `"/login?error=1"`, `"/err"`, `"failed"`: a page or view named for a failure.
+const FAILURE_PAGE_RE = /(?:^|[/?=&_.-])(?:err|errors?|fail(?:ed|ure)?)(?:$|[/?=&_.-])/i;
+
+/** `res.redirect("/err")`, `res.render("error", …)`, `res.render("login", { message: "Login failed" })`: an answer that names the failure. */
+function namesFailurePage(a: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(a)) return FAILURE_PAGE_RE.test(a.text) || saysFailure(a.text);
+  return saysFailure(a.getText());
 }
 
 // A mark that a connection, a start-up or a run of work is under way: `isInitializing`, `this.connecting`,
@@ -1188,6 +1197,9 @@ const UNDONE_HANDLING_RE = /^(?:(?:display|show|notify|alert|tell|inform)\s+(?:a
 // `// setTimeout(connectDb, 5000);`, `// console.error(err)`, `// throw err;`: code commented out, which
 // says what the catch once did, not why the failure may be lost.
 const COMMENTED_CODE_RE = /^(?:(?:await|return|throw)\b.*|(?:const|let|var)\s+[\w$]+\s*=.*|[\w$.]+\s*\(.*\)|[\w$.[\]]+\s*=\s*.+);$|^[\w$]+\.[\w$.]*\(.*\)$/;
+// `//req.logIn(user, function(err) {`: a call commented out at the line that opens its callback,
+// the lines of its body left in (session 43, retired held round 46's sareeshoppingwebsite).
+const COMMENTED_CALLBACK_RE = /^[\w$]+\.[\w$.]*\((?:[^()]|\([^()]*\))*(?:function\s*[\w$]*\s*\([^()]*\)|\([^()]*\)\s*=>)\s*\{$/;
 // `// Detailed error logging`, `// Log de depuración robusto`: a note that the catch logs, which
 // it plainly does; it says nothing of why the code goes on. Words about the carry-on keep it an explanation.
 const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b|логир|логгир|логу/i;
@@ -1273,7 +1285,7 @@ export function hasExplainingComment(text: string, start: number, end: number, a
       if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;
       // Labels of the measured sets and our own directives explain nothing about the catch.
       if (/^(?:hh-expect:|hardening-hints-)/.test(words)) continue;
-      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || (!aboveStatement && LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
+      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || (words.length <= 200 && COMMENTED_CALLBACK_RE.test(words)) || (!aboveStatement && LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
       return true;
     }
   } finally {
