@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, importBindings, isFunctionLikeDeclaration, topLevelFunction } from "../../engine/ast";
+import { callsDebugOnlyLogger } from "./debug-log";
 import { TreeMemo } from "../../engine/tree-memo";
 import { ownReturns } from "../unvalidated-boundary/ast";
 import { handlesAWebhook, nestWebhookAck } from "./webhook-ack";
@@ -250,9 +251,10 @@ export function isNoopExpression(e: ts.Expression, errName?: string): boolean {
   if (u.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isCallExpression(u) && u.arguments.length === 0) {
     const name = calleeName(u);
-    return name !== undefined && NOOP_FNS.has(name);
+    if (name !== undefined && NOOP_FNS.has(name)) return true;
   }
-  return false;
+  // `debugShippingRates("sync failed", err)`: the file's log helper that prints only under a debug flag.
+  return callsDebugOnlyLogger(u);
 }
 
 /** An identifier or `_.noop`/`lodash.noop` passed in place of a function. */
@@ -642,7 +644,7 @@ export function handsErrorToCall(node: ts.Node, errName: string, questions = fal
 
 /** Skips log-call statements and the conditions of `if`s: reading the error there does not handle it. */
 function skipLogsAndConditions(n: ts.Node): boolean {
-  if (ts.isExpressionStatement(n) && isLogCall(n.expression)) return true;
+  if (ts.isExpressionStatement(n) && (isLogCall(n.expression) || callsDebugOnlyLogger(n.expression))) return true;
   return false;
 }
 

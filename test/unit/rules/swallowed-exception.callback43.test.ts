@@ -13,7 +13,9 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 // `readErr` name an error too. A commented-out call that opens a callback (`//req.logIn(user,
 // function(err) {`) explains nothing. A log-only catch around the write of a row into an error-log
 // table in a function named for recording the failure (shopify-ship-by `recordError`, decided clean).
-const named = new Set(["ignoredCallbackError", "logAndContinue"]);
+// A log helper of the file that prints only under a debug flag is no log (shopify-ship-by's
+// `debugShippingRates`, debatable finding): the catch is judged as if the call were not there.
+const named = new Set(["ignoredCallbackError", "logAndContinue", "catchReturnsDefault", "emptyCatch"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
 // A saree shop's cart route, CommonJS Express and Mongoose: the outer query's error is never read.
@@ -138,6 +140,41 @@ const SAILS_VERIFY = dedent`
 // Neighbour: the error's exit is its own, no result shares it.
 const SAILS_OWN = SAILS_VERIFY.replace("if (err || !payload.user) return exits.invalid();", "if (err) return exits.invalid();").replace("if (!user) return exits.invalid();", "if (!user) return exits.success(null);");
 
+// shopify-ship-by's shipping rates: the catch's only log goes through a helper that prints under a debug flag.
+const DEBUG_HELPER = dedent`
+  const shouldDebugShippingRates = () => process.env.DEBUG_SHIPPING_RATES === "1";
+  const debugShippingRates = (...args: unknown[]) => {
+    if (!shouldDebugShippingRates()) return;
+    console.log("[shipping-rates]", ...args);
+  };
+  export async function getShippingRates(shop: string) {
+    const cached = await readCache(shop);
+    try {
+      return await syncShippingRates(shop);
+    } catch (error) {
+      debugShippingRates("getShippingRates sync failed; fallback to cached/db", error);
+      if (cached.length > 0) return cached;
+      return [];
+    }
+  }
+`;
+// Another style: a function declaration testing the flag itself, the catch falling off its end.
+const DEBUG_FLAG = dedent`
+  function debugLog(...args) {
+    if (process.env.DEBUG) console.log(...args);
+  }
+  async function refresh(id) {
+    try {
+      await syncOrder(id);
+    } catch (err) {
+      debugLog("refresh failed", err);
+    }
+  }
+  module.exports = { refresh };
+`;
+// Neighbour: a helper that always prints is a log (the catch only logs and goes on).
+const ALWAYS_LOG = DEBUG_FLAG.replace("  if (process.env.DEBUG) console.log(...args);", "  console.log(...args);");
+
 // shopify-ship-by's error log: the catch of the error-log insert itself.
 const RECORD_ERROR = dedent`
   const recordError = async (shop: string, reason: string, raw: unknown) => {
@@ -211,6 +248,18 @@ const invalid: InvalidCase[] = [
   ] }], output: BARE_REDIRECT.replace('    if (err2) return res.redirect("/courses");', '    if (err2) {\n      console.error("db.query failed in inscribir", err2);\n      return res.redirect("/courses");\n    }') },
   { name: "a commented-out callback line explains nothing", filename: "server.js", code: COMMENTED_OUT, ...callbackFinding(COMMENTED_OUT, 2, 68, "    if (!user) {", "User.findOne failed in POST /reset/:token") },
   { name: "the error branch logs, then answers the success branch's redirect", filename: "src/controller.js", code: SAME_ANSWER, findings: [{ case: "ignoredCallbackError", line: 2, column: 70, endColumn: 75 }], output: null },
+  { name: "a catch whose only log prints under a debug flag answers the cached or empty rates (info)", filename: "app/features/shipping/server/shipping-rates.server.ts", code: DEBUG_HELPER, findings: [{ case: "catchReturnsDefault", line: 10, column: 5, endColumn: 18, severity: "info", suggestions: [
+    { title: "Log the error with console", output: DEBUG_HELPER.replace("  } catch (error) {\n", '  } catch (error) {\n    console.error("syncShippingRates failed in getShippingRates", error);\n') },
+    { title: "Mark as intentionally ignored…", output: DEBUG_HELPER.replace("  } catch (error) {\n", "  } catch (error) {\n    // Intentionally ignored: <reason>\n") },
+  ] }], output: null },
+  { name: "a debug-flag log helper is no log: the catch drops the error", filename: "src/orders.js", code: DEBUG_FLAG, findings: [{ case: "emptyCatch", line: 7, column: 17, endLine: 9, endColumn: 4, suggestions: [
+    { title: "Log with console and rethrow", output: DEBUG_FLAG.replace('    debugLog("refresh failed", err);\n', '    console.error("syncOrder failed in refresh", { id }, err);\n    debugLog("refresh failed", err);\n    throw err;\n') },
+    { title: "Mark as intentionally ignored…", output: DEBUG_FLAG.replace("  } catch (err) {\n", "  } catch (err) {\n    // Intentionally ignored: <reason>\n") },
+  ] }], output: DEBUG_FLAG.replace("  } catch (err) {\n", '  } catch (err) {\n    console.error("syncOrder failed in refresh", { id }, err);\n') },
+  { name: "neighbour: a helper that always prints is a log", filename: "src/orders.js", code: ALWAYS_LOG, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 16, suggestions: [
+    { title: "Rethrow the error", output: ALWAYS_LOG.replace('    debugLog("refresh failed", err);\n', '    debugLog("refresh failed", err);\n    throw err;\n') },
+    { title: "Mark as intentionally ignored…", output: ALWAYS_LOG.replace("  } catch (err) {\n", "  } catch (err) {\n    // Intentionally ignored: <reason>\n") },
+  ] }], output: null },
   { name: "a Sails verify exit of the error's own", filename: "api/helpers/verify-token.js", code: SAILS_OWN, findings: [{ case: "ignoredCallbackError", line: 5, column: 77, endColumn: 80, suggestions: [
     { title: "Check err, log it with console and return", output: SAILS_OWN.replace("      if (err) return exits.invalid();", '      if (err) {\n        console.error("jwt.verify failed in fn", err);\n        return;\n      }') },
   ] }], output: SAILS_OWN.replace("      if (err) return exits.invalid();", '      if (err) {\n        console.error("jwt.verify failed in fn", err);\n        return exits.invalid();\n      }') },
