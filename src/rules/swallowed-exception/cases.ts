@@ -68,7 +68,7 @@ import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after"
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
-import { failureObjectDropped } from "./dropped-failure";
+import { failureObjectDropped, middlewareReturnDropped } from "./dropped-failure";
 import { clearsPathBeforeWrite, preparesPathForNextWrite } from "./path-prep";
 import { testsOneCodeOf } from "./code-predicate";
 import { throughPlainFinally } from "./side-finally";
@@ -457,7 +457,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   }
   // `catch (e) { log(e); return { success: false, error: e.message }; }` in a helper whose every call drops the answer: the
   // error handed on in the answer reaches nobody (dropped-failure.ts).
-  const droppedFailure = failureObjectDropped(clause, errName);
+  // `catch (err) { log(err); return err; }` in an Express middleware: Express drops the answer (dropped-failure.ts).
+  const droppedFailure = failureObjectDropped(clause, errName) ?? middlewareReturnDropped(clause, errName);
   if (errName && passesErrorOn(block, errName) && !trackedFakeAnswer && !droppedFailure) return;
   // `return false` as one of the try's own answers (`return await redis.sIsMember(…)`): no failure flag.
   // `return true` from a security check's catch: it fails open (fake-answer.ts).

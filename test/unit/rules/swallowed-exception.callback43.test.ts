@@ -13,6 +13,8 @@ import { dedent, RuleTester, type InvalidCase, type ValidCase } from "../../help
 // `readErr` name an error too. A commented-out call that opens a callback (`//req.logIn(user,
 // function(err) {`) explains nothing. A log-only catch around the write of a row into an error-log
 // table in a function named for recording the failure (shopify-ship-by `recordError`, decided clean).
+// An Express middleware whose catch logs and returns the error (kaam-feathers, debatable finding):
+// Express drops a middleware's answer, so the request hangs and no error handler hears of it.
 // A log helper of the file that prints only under a debug flag is no log (shopify-ship-by's
 // `debugShippingRates`, debatable finding): the catch is judged as if the call were not there.
 const named = new Set(["ignoredCallbackError", "logAndContinue", "catchReturnsDefault", "emptyCatch"]);
@@ -175,6 +177,40 @@ const DEBUG_FLAG = dedent`
 // Neighbour: a helper that always prints is a log (the catch only logs and goes on).
 const ALWAYS_LOG = DEBUG_FLAG.replace("  if (process.env.DEBUG) console.log(...args);", "  console.log(...args);");
 
+// kaam-feathers' users service: a middleware whose catch logs and returns the error instead of next(err).
+const MIDDLEWARE = dedent`
+  const fs = require("fs");
+  module.exports = (app) => {
+    app.use(
+      "/users",
+      async function (req, res, next) {
+        try {
+          if (!fs.existsSync(photosPath)) fs.mkdirSync(photosPath, { recursive: true });
+        } catch (err) {
+          console.log(err);
+          return err;
+        }
+        next();
+      },
+      usersService,
+    );
+  };
+`;
+// Neighbours: the error handed to next; a helper (no next) that hands its caller the error.
+const MIDDLEWARE_NEXT = MIDDLEWARE.replace("      return err;", "      return next(err);");
+const HELPER_RETURNS = dedent`
+  const fs = require("fs");
+  async function makeDir(p) {
+    try {
+      fs.mkdirSync(p, { recursive: true });
+    } catch (err) {
+      console.log(err);
+      return err;
+    }
+  }
+  module.exports = { makeDir };
+`;
+
 // shopify-ship-by's error log: the catch of the error-log insert itself.
 const RECORD_ERROR = dedent`
   const recordError = async (shop: string, reason: string, raw: unknown) => {
@@ -223,6 +259,8 @@ const valid: ValidCase[] = [
   { name: "the catch of the error-log insert", filename: "app/orders-create.server.ts", code: RECORD_ERROR },
   { name: "the error branch logs and answers another page", filename: "src/controller.js", code: OTHER_ANSWER },
   { name: "the error branch only logs (the request hangs)", filename: "src/controller.js", code: LOG_ONLY },
+  { name: "a middleware catch that hands the error to next", filename: "src/services/users/users.js", code: MIDDLEWARE_NEXT },
+  { name: "a helper whose catch hands its caller the error", filename: "src/dirs.js", code: HELPER_RETURNS },
   { name: "a Sails verify exit shared by a failed verify and a token with no user", filename: "api/helpers/verify-token.js", code: SAILS_VERIFY },
 ];
 
@@ -259,6 +297,10 @@ const invalid: InvalidCase[] = [
   { name: "neighbour: a helper that always prints is a log", filename: "src/orders.js", code: ALWAYS_LOG, findings: [{ case: "logAndContinue", line: 7, column: 5, endColumn: 16, suggestions: [
     { title: "Rethrow the error", output: ALWAYS_LOG.replace('    debugLog("refresh failed", err);\n', '    debugLog("refresh failed", err);\n    throw err;\n') },
     { title: "Mark as intentionally ignored…", output: ALWAYS_LOG.replace("  } catch (err) {\n", "  } catch (err) {\n    // Intentionally ignored: <reason>\n") },
+  ] }], output: null },
+  { name: "a middleware catch that logs and returns the error (Express drops it)", filename: "src/services/users/users.js", code: MIDDLEWARE, findings: [{ case: "logAndContinue", line: 8, column: 9, endColumn: 20, suggestions: [
+    { title: "Pass the error to next", output: MIDDLEWARE.replace("      return err;", "      return next(err);") },
+    { title: "Mark as intentionally ignored…", output: MIDDLEWARE.replace("    } catch (err) {\n", "    } catch (err) {\n        // Intentionally ignored: <reason>\n") },
   ] }], output: null },
   { name: "a Sails verify exit of the error's own", filename: "api/helpers/verify-token.js", code: SAILS_OWN, findings: [{ case: "ignoredCallbackError", line: 5, column: 77, endColumn: 80, suggestions: [
     { title: "Check err, log it with console and return", output: SAILS_OWN.replace("      if (err) return exits.invalid();", '      if (err) {\n        console.error("jwt.verify failed in fn", err);\n        return;\n      }') },
