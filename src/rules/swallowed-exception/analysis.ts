@@ -1201,7 +1201,10 @@ const UNDONE_HANDLING_RE = /^(?:(?:display|show|notify|alert|tell|inform)\s+(?:a
 const COMMENTED_CODE_RE = /^(?:(?:await|return|throw)\b.*|(?:const|let|var)\s+[\w$]+\s*=.*|[\w$.]+\s*\(.*\)|[\w$.[\]]+\s*=\s*.+);$|^[\w$]+\.[\w$.]*\(.*\)$/;
 // `//req.logIn(user, function(err) {`: a call commented out at the line that opens its callback,
 // the lines of its body left in (session 43, retired held round 46's sareeshoppingwebsite).
-const COMMENTED_CALLBACK_RE = /^[\w$]+\.[\w$.]*\((?:[^()]|\([^()]*\))*(?:function\s*[\w$]*\s*\([^()]*\)|\([^()]*\)\s*=>)\s*\{$/;
+// Two linear tests: the call's head, and a line that ends by opening a callback.
+const COMMENTED_CALL_HEAD_RE = /^[\w$]+\.[\w$.]*\(/;
+const OPENS_CALLBACK_RE = /(?:function\s*[\w$]*\s*\([^()]*\)|\([^()]*\)\s*=>)\s*\{$/;
+const commentsOutCallback = (words: string): boolean => words.length <= 200 && COMMENTED_CALL_HEAD_RE.test(words) && OPENS_CALLBACK_RE.test(words);
 // `// Detailed error logging`, `// Log de depuración robusto`: a note that the catch logs, which
 // it plainly does; it says nothing of why the code goes on. Words about the carry-on keep it an explanation.
 const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b|логир|логгир|логу/i;
@@ -1287,7 +1290,7 @@ export function hasExplainingComment(text: string, start: number, end: number, a
       if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;
       // Labels of the measured sets and our own directives explain nothing about the catch.
       if (/^(?:hh-expect:|hardening-hints-)/.test(words)) continue;
-      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || (words.length <= 200 && COMMENTED_CALLBACK_RE.test(words)) || (!aboveStatement && LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
+      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || commentsOutCallback(words) || (!aboveStatement && LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
       return true;
     }
   } finally {

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /*
  * A log helper of the file that prints only under a debug flag (retired held round 46's shopify-ship-by,
@@ -11,7 +12,7 @@ import { ts } from "../../engine/ts";
 // `DEBUG`, `isDebug`, `shouldDebugShippingRates()`, `process.env.DEBUG_X`, `VERBOSE`, `config.debug`.
 const DEBUG_NAME_RE = /^(?:(?:is|should|show|enable)?_?(?:debug|verbose)\w*|DEBUG\w*|VERBOSE\w*)$/i;
 
-const cache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const cache = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
 
 function unparen(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
