@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { calleeName, importBindings, isFunctionLikeDeclaration, topLevelFunction } from "../../engine/ast";
+import { callsDebugOnlyLogger } from "./debug-log";
 import { TreeMemo } from "../../engine/tree-memo";
 import { ownReturns } from "../unvalidated-boundary/ast";
 import { handlesAWebhook, nestWebhookAck } from "./webhook-ack";
@@ -250,9 +251,10 @@ export function isNoopExpression(e: ts.Expression, errName?: string): boolean {
   if (u.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isCallExpression(u) && u.arguments.length === 0) {
     const name = calleeName(u);
-    return name !== undefined && NOOP_FNS.has(name);
+    if (name !== undefined && NOOP_FNS.has(name)) return true;
   }
-  return false;
+  // `debugShippingRates("sync failed", err)`: the file's log helper that prints only under a debug flag.
+  return callsDebugOnlyLogger(u);
 }
 
 /** An identifier or `_.noop`/`lodash.noop` passed in place of a function. */
@@ -477,7 +479,7 @@ function recordsFailureStatus(a: ts.Expression): boolean {
  * True when the subtree sends a failure somewhere: a throw, an HTTP 4xx/5xx response, a
  * non-zero exit, UI error state or a toast, a failure object, a rejection.
  */
-export function signalsFailure(node: ts.Node): boolean {
+export function signalsFailure(node: ts.Node, quietPages = false): boolean {
   const visit = (n: ts.Node): boolean => {
     // A webhook's 2xx answer tells the provider the event was handled, whatever its body says
     // (`res.status(200).json({ received: false })`, Nest's `return { received: false, error }`).
@@ -506,7 +508,7 @@ export function signalsFailure(node: ts.Node): boolean {
             if (!a || !(ts.isNumericLiteral(a) && a.text === "0")) return a !== undefined;
           }
           if (name === "throw" && ts.isPropertyAccessExpression(callee)) return true; // ctx.throw(…)
-          if (UI_FAILURE_CALL_RE.test(name)) return true;
+          if (UI_FAILURE_CALL_RE.test(name) && !(quietPages && (name === "redirect" || name === "render") && !call.arguments.some(namesFailurePage))) return true;
           // `await updateMessageStatus(id, "FAILED_TO_SEND")`, `jobs.update({ data: { status: "failed" } })`:
           // the failure is recorded where the item is kept, for whoever reads its status.
           if (STATUS_WRITE_RE.test(name) && call.arguments.some(recordsFailureStatus)) return true;
@@ -565,6 +567,15 @@ export function signalsFailure(node: ts.Node): boolean {
     return ts.forEachChild(n, visit) ?? false;
   };
   return visit(node);
+}
+
+// `"/error"`, `"/login?error=1"`, `"/err"`, `"failed"`: a page or view named for a failure.
+const FAILURE_PAGE_RE = /(?:^|[/?=&_.-])(?:err|errors?|fail(?:ed|ure)?)(?:$|[/?=&_.-])/i;
+
+/** `res.redirect("/err")`, `res.render("error", …)`, `res.render("login", { message: "Login failed" })`: an answer that names the failure. */
+function namesFailurePage(a: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(a)) return FAILURE_PAGE_RE.test(a.text) || saysFailure(a.text);
+  return saysFailure(a.getText());
 }
 
 // A mark that a connection, a start-up or a run of work is under way: `isInitializing`, `this.connecting`,
@@ -633,7 +644,7 @@ export function handsErrorToCall(node: ts.Node, errName: string, questions = fal
 
 /** Skips log-call statements and the conditions of `if`s: reading the error there does not handle it. */
 function skipLogsAndConditions(n: ts.Node): boolean {
-  if (ts.isExpressionStatement(n) && isLogCall(n.expression)) return true;
+  if (ts.isExpressionStatement(n) && (isLogCall(n.expression) || callsDebugOnlyLogger(n.expression))) return true;
   return false;
 }
 
@@ -1188,6 +1199,12 @@ const UNDONE_HANDLING_RE = /^(?:(?:display|show|notify|alert|tell|inform)\s+(?:a
 // `// setTimeout(connectDb, 5000);`, `// console.error(err)`, `// throw err;`: code commented out, which
 // says what the catch once did, not why the failure may be lost.
 const COMMENTED_CODE_RE = /^(?:(?:await|return|throw)\b.*|(?:const|let|var)\s+[\w$]+\s*=.*|[\w$.]+\s*\(.*\)|[\w$.[\]]+\s*=\s*.+);$|^[\w$]+\.[\w$.]*\(.*\)$/;
+// `//req.logIn(user, function(err) {`: a call commented out at the line that opens its callback,
+// the lines of its body left in (session 43, retired held round 46's sareeshoppingwebsite).
+// Two linear tests: the call's head, and a line that ends by opening a callback.
+const COMMENTED_CALL_HEAD_RE = /^[\w$]+\.[\w$.]*\(/;
+const OPENS_CALLBACK_RE = /(?:function\s*[\w$]*\s*\([^()]*\)|\([^()]*\)\s*=>)\s*\{$/;
+const commentsOutCallback = (words: string): boolean => words.length <= 200 && COMMENTED_CALL_HEAD_RE.test(words) && OPENS_CALLBACK_RE.test(words);
 // `// Detailed error logging`, `// Log de depuración robusto`: a note that the catch logs, which
 // it plainly does; it says nothing of why the code goes on. Words about the carry-on keep it an explanation.
 const LOG_NOTE_RE = /\b(?:log|logs|logging|logged|loguea\w*|loguee\w*|logea\w*|depuraci[oó]n|diagnostics?)\b|логир|логгир|логу/i;
@@ -1273,7 +1290,7 @@ export function hasExplainingComment(text: string, start: number, end: number, a
       if (/^(?:eslint-|@ts-|istanbul |c8 |prettier-ignore|jshint|jslint)/.test(words) && !/\s--\s*\w/.test(words)) continue;
       // Labels of the measured sets and our own directives explain nothing about the catch.
       if (/^(?:hh-expect:|hardening-hints-)/.test(words)) continue;
-      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || (!aboveStatement && LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
+      if (NOT_AN_EXPLANATION_RE.test(words) || COMMENTED_CODE_RE.test(words) || commentsOutCallback(words) || (!aboveStatement && LOG_NOTE_RE.test(words) && !CARRY_ON_RE.test(words))) continue;
       return true;
     }
   } finally {

@@ -59,3 +59,27 @@ export function failureObjectDropped(clause: ts.CatchClause, errName: string | u
   }
   return dropped > 0 ? rest : undefined;
 }
+
+// `app.use`, `router.get`, …: Express-style registrations whose handlers' answers the framework ignores.
+const ROUTE_METHOD_RE = /^(?:use|get|post|put|patch|delete|all)$/;
+
+/**
+ * `app.use(path, async function (req, res, next) { try { … } catch (err) { console.log(err); return err } next() })`
+ * (retired held round 46's kaam-feathers, debatable finding): Express ignores what a middleware
+ * returns, so the error handed back reaches nobody, `next` is never called and the request hangs.
+ * Only a function of `(req, res, next)` passed straight to a registration, whose catch logs and then
+ * returns the caught error: the shape of the catch without that return (`log`).
+ */
+export function middlewareReturnDropped(clause: ts.CatchClause, errName: string | undefined): Shape | undefined {
+  const stmts = clause.block.statements;
+  const last = stmts[stmts.length - 1];
+  if (!errName || !last || !ts.isReturnStatement(last) || !last.expression || !ts.isIdentifier(last.expression) || last.expression.text !== errName || stmts.length < 2) return undefined;
+  const rest = shapeOf(stmts.slice(0, -1), errName);
+  if (rest?.kind !== "log") return undefined;
+  const fn = enclosingFunction(clause);
+  if (!fn || (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) || fn.parameters.length !== 3) return undefined;
+  const next = fn.parameters[2]!.name;
+  if (!ts.isIdentifier(next) || next.text !== "next") return undefined;
+  const call = fn.parent;
+  return ts.isCallExpression(call) && call.arguments.includes(fn) && ts.isPropertyAccessExpression(call.expression) && ROUTE_METHOD_RE.test(call.expression.name.text) ? rest : undefined;
+}

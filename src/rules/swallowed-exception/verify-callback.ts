@@ -1,6 +1,8 @@
 import { ts } from "../../engine/ts";
 import { references } from "./analysis";
 
+const DENIAL_EXIT_RE = /^(?:invalid|unauthorized|unauthenticated|forbidden|deny|denied|notAuthenticated)$/;
+
 /** `resolve(null)`, `done(null, false)`, `return null`, `return cb(null, undefined)`: the answer of a branch when it is a "not valid" one. */
 function denyOf(st: ts.Statement): string | undefined {
   const block = ts.isBlock(st) && st.statements.length === 1 ? st.statements[0]! : st;
@@ -8,7 +10,9 @@ function denyOf(st: ts.Statement): string | undefined {
   if (!e) return ts.isReturnStatement(block) ? "return" : undefined;
   const denies = (a: ts.Expression) => a.kind === ts.SyntaxKind.NullKeyword || a.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(a) && a.text === "undefined");
   if (denies(e)) return e.getText();
-  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || !e.arguments.every(denies)) return undefined;
+  if (!ts.isCallExpression(e) || !e.arguments.every(denies)) return undefined;
+  // `exits.invalid()`: a Sails helper's exit (also `unauthorized`, `forbidden`) named for the denial (session 43).
+  if (!ts.isIdentifier(e.expression) && !(ts.isPropertyAccessExpression(e.expression) && DENIAL_EXIT_RE.test(e.expression.name.text))) return undefined;
   return e.getText().replace(/\s+/g, "");
 }
 
