@@ -255,14 +255,14 @@ export function paramsSetBeforeHandler(fn: FunctionLike, keys: readonly string[]
  * part: a validation middleware (`validate(Schema)`, `validators.createUser`, `celebrate(…)`), or
  * an options object whose `schema` (Fastify) or `validate` (koa-joi-router) covers it.
  */
-export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string) => boolean, fields: readonly string[] = []): boolean {
+export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string, fields?: readonly string[]) => boolean, fields: readonly string[] = []): boolean {
   const chains = chainParts(args, count);
   const routeItems = args.slice(0, count).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
   // With express-validator chains on the route, the bare middleware after them (`validate`,
   // `validateRequest`) answers their `validationResult`: it covers the parts the chains name, and of
   // those only the fields the chains name (also chains handed to it, `validate([body("email")…])`).
   const leaves = (it: ts.Expression) => fields.length > 0 && chainsLeaveField([...routeItems, ...(ts.isCallExpression(it) ? it.arguments.flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a])) : [])], part, fields);
-  const named = (it: ts.Expression) => (!part || !chains || chains === "all" || chains.has(part)) && (!part || !covers || covers(it, part)) && !leaves(it);
+  const named = (it: ts.Expression) => (!part || !chains || chains === "all" || chains.has(part)) && (!part || !covers || covers(it, part, fields)) && !leaves(it);
   for (let i = 0; i < count && i < args.length; i++) {
     const arg = args[i]!;
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) continue;
