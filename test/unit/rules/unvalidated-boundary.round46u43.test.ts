@@ -12,6 +12,9 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 // 4. A route middleware named for validating that checks a token (Swaggies `wallet.controller.js:68`, `:130`, `:199`):
 //    `const validateToken = require("../middlewares/authMiddleware.js")` is read; it reads only the Authorization header
 //    and `req.query.token`, so it covers no body field and no other query field.
+// 5. A form's text field holding JSON (shopify-ship-by `app.rules.$zoneKey.tsx:110`): `JSON.parse(String(form.get("payload")
+//    ?? ""))` of a route's `await request.formData()` is a document of its own, reported at its parse (jsonParseExternal), as a
+//    multer form's field is; the field's read is no longer the finding.
 
 const REMIX = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"@remix-run/node\": \"2.0.0\" } }\n", "app/db.server.js": "export async function storeCustomerAccountUrls(urls) { return urls; }\n" };
 
@@ -217,7 +220,40 @@ const TRANSFER_ONLY = dedent`
 const WALLET_MODEL = "const mongoose = require(\"mongoose\");\nmodule.exports = mongoose.model(\"Wallet\", new mongoose.Schema({ owner: String, balance: Number }));\n";
 const wallet = (middleware: string, routes = ROUTES) => ({ ...EXPRESS, "src/routes/walletRoutes.js": routes, "src/middlewares/authMiddleware.js": middleware, "src/models/wallet.js": WALLET_MODEL, "src/validations/transfer.js": "module.exports = { validate: (b) => ({ error: b ? undefined : new Error(\"empty\") }) };\n" });
 
+const REMIX_DB = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"@remix-run/node\": \"2.0.0\", \"@prisma/client\": \"5.0.0\" } }\n", "app/db.server.js": "import { PrismaClient } from \"@prisma/client\";\nexport const db = new PrismaClient();\n" };
+const FORM_PAYLOAD = dedent`
+  import { db } from "../db.server";
+
+  export async function action({ request }) {
+    const form = await request.formData();
+    const rawPayload = String(form.get("payload") ?? "");
+    let payload = null;
+    try {
+      payload = JSON.parse(rawPayload);
+    } catch {
+      return { ok: false, message: "invalid payload" };
+    }
+    await db.rule.deleteMany({ where: { id: { in: payload.productIds } } });
+    return { ok: true };
+  }
+`;
+// The parsed document checked by a schema before use.
+const FORM_PAYLOAD_CHECKED = dedent`
+  import { z } from "zod";
+  import { db } from "../db.server";
+
+  const Payload = z.object({ productIds: z.array(z.string()) });
+
+  export async function action({ request }) {
+    const form = await request.formData();
+    const payload = Payload.parse(JSON.parse(String(form.get("payload") ?? "")));
+    await db.rule.deleteMany({ where: { id: { in: payload.productIds } } });
+    return { ok: true };
+  }
+`;
+
 const valid: ValidCase[] = [
+  { name: "jsonParseExternal: a form's JSON field parsed and checked by a schema", code: FORM_PAYLOAD_CHECKED, filename: "app/routes/rules.jsx", files: REMIX_DB },
   { name: "fetchJson: bodies fetched together only logged", code: LOGGED, filename: "app/routes/load.jsx", files: REMIX },
   { name: "fetchJson: bodies read together past both responses' status tests, into a component's state", code: CHECKOUT, filename: "app/checkout/page.tsx", files: REACT },
   { name: "expressBody: validator.isURL tested in an if that ends the request (Webhook_Registry)", code: IS_URL, filename: "src/webhook.js", files: EXPRESS },
@@ -234,6 +270,7 @@ const WALLET_ZOD = WALLET
   .replace("exports.list = async (req, res) => {\n  const limit = parseInt(req.query.limit, 10) || 10;", "const ListQuery = z.object({ limit: z.string() });\n\nexports.list = async (req, res) => {\n  const parsed = ListQuery.safeParse(req.query);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  const limit = parseInt(parsed.data.limit, 10) || 10;");
 
 const invalid: InvalidCase[] = [
+  markedRow("jsonParseExternal: a form's text field holding JSON, parsed and its ids used in a delete (shopify-ship-by)", FORM_PAYLOAD, "app/routes/rules.jsx", REMIX_DB, "jsonParseExternal", 8, 15, 37),
   { name: "fetchJson: bodies fetched together and stored (rinfit-chat auth.url.jsx)", code: WELL_KNOWN, filename: "app/routes/auth.url.jsx", files: REMIX, output: null, findings: [
     markedRow("", WELL_KNOWN, "", {}, "fetchJson", 5, 84, 92).findings[0]!,
     markedRow("", WELL_KNOWN, "", {}, "fetchJson", 6, 84, 92).findings[0]!,
