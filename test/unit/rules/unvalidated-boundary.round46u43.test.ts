@@ -15,6 +15,8 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 // 5. A form's text field holding JSON (shopify-ship-by `app.rules.$zoneKey.tsx:110`): `JSON.parse(String(form.get("payload")
 //    ?? ""))` of a route's `await request.formData()` is a document of its own, reported at its parse (jsonParseExternal), as a
 //    multer form's field is; the field's read is no longer the finding.
+// 6. Express-validator chains answered by the handler's own `validationResult(req)` (Week06 `routes/auth.js:38`): of the body,
+//    they check the fields they name; `rol` destructured beside them is used as sent.
 
 const REMIX = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"@remix-run/node\": \"2.0.0\" } }\n", "app/db.server.js": "export async function storeCustomerAccountUrls(urls) { return urls; }\n" };
 
@@ -252,7 +254,27 @@ const FORM_PAYLOAD_CHECKED = dedent`
   }
 `;
 
+const EV = { "package.json": "{ \"name\": \"api\", \"dependencies\": { \"express\": \"4.18.0\", \"express-validator\": \"7.0.0\", \"mysql\": \"2.18.0\" } }\n", "db.js": "const mysql = require(\"mysql\");\nmodule.exports = mysql.createConnection({});\n" };
+const REGISTER = dedent`
+  const express = require("express");
+  const router = express.Router();
+  const db = require("../db");
+  const { body, validationResult } = require("express-validator");
+
+  router.post("/register", [body("nombre").isLength({ min: 3 }), body("email").isEmail()], async (req, res) => {
+    const errors = validationResult(req);
+    if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() });
+    const { nombre, email, rol } = req.body;
+    db.query("INSERT INTO usuarios SET ?", { nombre, email, rol: rol || "registrado" }, () => res.redirect("/login"));
+  });
+
+  module.exports = router;
+`;
+// Only the fields the chains name.
+const REGISTER_NAMED = REGISTER.replace("const { nombre, email, rol } = req.body;", "const { nombre, email } = req.body;").replace(", rol: rol || \"registrado\"", "");
+
 const valid: ValidCase[] = [
+  { name: "expressBody: the handler's validationResult answers chains naming every field it takes", code: REGISTER_NAMED, filename: "routes/auth.js", files: EV },
   { name: "jsonParseExternal: a form's JSON field parsed and checked by a schema", code: FORM_PAYLOAD_CHECKED, filename: "app/routes/rules.jsx", files: REMIX_DB },
   { name: "fetchJson: bodies fetched together only logged", code: LOGGED, filename: "app/routes/load.jsx", files: REMIX },
   { name: "fetchJson: bodies read together past both responses' status tests, into a component's state", code: CHECKOUT, filename: "app/checkout/page.tsx", files: REACT },
@@ -270,6 +292,7 @@ const WALLET_ZOD = WALLET
   .replace("exports.list = async (req, res) => {\n  const limit = parseInt(req.query.limit, 10) || 10;", "const ListQuery = z.object({ limit: z.string() });\n\nexports.list = async (req, res) => {\n  const parsed = ListQuery.safeParse(req.query);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  const limit = parseInt(parsed.data.limit, 10) || 10;");
 
 const invalid: InvalidCase[] = [
+  markedRow("expressBody: a body field beside those the chains name, stored as the new user's role (Week06)", REGISTER, "routes/auth.js", EV, "expressBody", 9, 34, 42),
   markedRow("jsonParseExternal: a form's text field holding JSON, parsed and its ids used in a delete (shopify-ship-by)", FORM_PAYLOAD, "app/routes/rules.jsx", REMIX_DB, "jsonParseExternal", 8, 15, 37),
   { name: "fetchJson: bodies fetched together and stored (rinfit-chat auth.url.jsx)", code: WELL_KNOWN, filename: "app/routes/auth.url.jsx", files: REMIX, output: null, findings: [
     markedRow("", WELL_KNOWN, "", {}, "fetchJson", 5, 84, 92).findings[0]!,
