@@ -28,6 +28,7 @@ import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
 import { promiseAllBinding } from "./promise-all";
+import { diskStorageNameCall } from "./frameworks/multipart";
 import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
 import { insideTry, keptBy, longLived } from "./kept-state";
 import { linkGuarded } from "./guarded-link";
@@ -1006,6 +1007,11 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         if (o?.kind === "unsafe" && p.right === top && fixedPrefix(o.why, ts.isTemplateExpression(other) ? other.head.text : other.text)) return undefined;
         return o;
       }
+    }
+    // `cb(null, uniqueSuffix + "-" + file.originalname)`: the client's name at the end of the name multer writes (its extension too).
+    if (scalarish && op === ts.SyntaxKind.PlusToken && p.right === top) {
+      const o = analyzeValue(p, "scalar", env);
+      if (o?.kind === "unsafe" && o.why === "file" && ts.isCallExpression(o.at) && o.at.arguments[1] && diskStorageNameCall(o.at, o.at.arguments[1])) return o;
     }
     // `const offset = (page - 1) * limit`, then `.range(offset, offset + limit - 1)`: a number worked out
     // from an unchecked one still sizes or offsets the query it pages (and only that: elsewhere the result is a number).
@@ -2917,6 +2923,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `createHmac("sha256", secret).update(body).digest("hex")` compared with the request's signature, a mismatch ending it.
   if (kind !== "scalar" && hmacGated(call, arg)) return { kind: "validated" };
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
+  // `cb(null, file.originalname)` in multer's diskStorage `filename` callback: the name the upload is written under.
+  if (scalarish && diskStorageNameCall(call, arg)) return unsafe(call, "file");
   // `this.tokenService.verifyJwt(jwtToken, JwtType.ATTACHMENT)`, `jwt.verify(token, secret)`: a scalar handed as
   // the token of a JWT check goes nowhere (what goes on is the verified payload, token.ts, as for a body field
   // only presence-tested and verified). No use, not a validation: the request's other values are still judged.

@@ -16,7 +16,7 @@ import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from "./frameworks/lambda";
 import { mcpToolArguments, messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
-import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
+import { diskStorageNameSource, fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionBindingSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
@@ -558,7 +558,7 @@ export default defineRule<Record<string, never>, CaseId>({
             add(urlPathSource(node, facts, ctx.sourceFile));
             return;
           case "originalname":
-            add(uploadNameSource(node, facts, ctx.sourceFile));
+            add(uploadNameSource(node, facts, ctx.sourceFile) ?? diskStorageNameSource(node, facts, ctx.sourceFile));
             return;
           case "filename":
             add(fastifyUploadNameSource(node, facts, ctx.sourceFile));

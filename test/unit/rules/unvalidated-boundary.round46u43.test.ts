@@ -17,6 +17,9 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    multer form's field is; the field's read is no longer the finding.
 // 6. Express-validator chains answered by the handler's own `validationResult(req)` (Week06 `routes/auth.js:38`): of the body,
 //    they check the fields they name; `rol` destructured beside them is used as sent.
+// 7. multer's diskStorage `filename` callback (sareeshoppingwebsite `server.js:82`): `cb(null, file.originalname)`, also at the
+//    end of a built name, writes the upload under the name the client chose; an extension only, or a storage multer is never
+//    configured with, is not reported.
 
 const REMIX = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"@remix-run/node\": \"2.0.0\" } }\n", "app/db.server.js": "export async function storeCustomerAccountUrls(urls) { return urls; }\n" };
 
@@ -273,7 +276,39 @@ const REGISTER = dedent`
 // Only the fields the chains name.
 const REGISTER_NAMED = REGISTER.replace("const { nombre, email, rol } = req.body;", "const { nombre, email } = req.body;").replace(", rol: rol || \"registrado\"", "");
 
+const MULTER = { "package.json": "{ \"name\": \"api\", \"dependencies\": { \"express\": \"4.18.0\", \"multer\": \"1.4.5\" } }\n" };
+const DISK_STORAGE = dedent`
+  const multer = require("multer");
+
+  var storage = multer.diskStorage({
+    destination: function (req, file, cb) {
+      cb(null, "./public/uploads/");
+    },
+    filename: function (req, file, cb) {
+      cb(null, file.originalname);
+    },
+  });
+  var upload = multer({ storage: storage });
+  module.exports = upload;
+`;
+// Another style: the client's name at the end of a built one.
+const DISK_STORAGE_BUILT = dedent`
+  import multer from "multer";
+
+  const storage = multer.diskStorage({
+    destination: (_req, _file, cb) => cb(null, "uploads/profilepic"),
+    filename: (_req, file, cb) => cb(null, \`ProfilePic_\${Date.now()}-\${file.originalname}\`),
+  });
+
+  export const upload = multer({ storage });
+`;
+// Only the extension kept, and a storage never configured.
+const DISK_STORAGE_EXT = DISK_STORAGE.replace("cb(null, file.originalname);", "cb(null, Date.now() + path.extname(file.originalname));").replace('const multer = require("multer");', 'const multer = require("multer");\nconst path = require("path");');
+const DISK_STORAGE_UNUSED = DISK_STORAGE_BUILT.replace("export const upload = multer({ storage });", "export const upload = multer({ storage: multer.memoryStorage() });");
+
 const valid: ValidCase[] = [
+  { name: "expressBody: a diskStorage name that keeps only the client's extension", code: DISK_STORAGE_EXT, filename: "src/upload.js", files: MULTER },
+  { name: "expressBody: a diskStorage multer is never configured with", code: DISK_STORAGE_UNUSED, filename: "src/upload.js", files: MULTER },
   { name: "expressBody: the handler's validationResult answers chains naming every field it takes", code: REGISTER_NAMED, filename: "routes/auth.js", files: EV },
   { name: "jsonParseExternal: a form's JSON field parsed and checked by a schema", code: FORM_PAYLOAD_CHECKED, filename: "app/routes/rules.jsx", files: REMIX_DB },
   { name: "fetchJson: bodies fetched together only logged", code: LOGGED, filename: "app/routes/load.jsx", files: REMIX },
@@ -291,7 +326,17 @@ const WALLET_ZOD = WALLET
   .replace('const Wallet = require("../models/wallet");\n', 'const Wallet = require("../models/wallet");\nconst { z } = require("zod");\n')
   .replace("exports.list = async (req, res) => {\n  const limit = parseInt(req.query.limit, 10) || 10;", "const ListQuery = z.object({ limit: z.string() });\n\nexports.list = async (req, res) => {\n  const parsed = ListQuery.safeParse(req.query);\n  if (!parsed.success) {\n    res.status(400).json({ error: parsed.error.issues });\n    return;\n  }\n  const limit = parseInt(parsed.data.limit, 10) || 10;");
 
+// The name's Zod fix: the generic one of an upload's name, a string schema parsed where the name is read.
+const DISK_STORAGE_ZOD = DISK_STORAGE
+  .replace('const multer = require("multer");\n', 'const multer = require("multer");\nconst { z } = require("zod");\n\nconst FilenameUpload = z.string();\n')
+  .replace("cb(null, file.originalname);", "cb(null, FilenameUpload.parse(file.originalname));");
+const DISK_STORAGE_BUILT_ZOD = DISK_STORAGE_BUILT
+  .replace('import multer from "multer";\n', 'import multer from "multer";\nimport { z } from "zod";\n\nconst FilenameUpload = z.string();\n')
+  .replace("-\${file.originalname}", "-\${FilenameUpload.parse(file.originalname)}");
+
 const invalid: InvalidCase[] = [
+  { name: "expressBody: multer's diskStorage writes the upload under the client's name (sareeshoppingwebsite)", code: DISK_STORAGE, filename: "src/upload.js", files: MULTER, output: null, findings: [{ case: "expressBody", line: 8, column: 14, endColumn: 31, suggestions: [{ title: "Validate file.originalname with Zod (adds the zod dependency)", output: DISK_STORAGE_ZOD }, mark(DISK_STORAGE, "expressBody", 8)] }] },
+  { name: "expressBody: another style, the client's name at the end of a built one", code: DISK_STORAGE_BUILT, filename: "src/upload.js", files: MULTER, output: null, findings: [{ case: "expressBody", line: 5, column: 70, endColumn: 87, suggestions: [{ title: "Validate file.originalname with Zod (adds the zod dependency)", output: DISK_STORAGE_BUILT_ZOD }, mark(DISK_STORAGE_BUILT, "expressBody", 5)] }] },
   markedRow("expressBody: a body field beside those the chains name, stored as the new user's role (Week06)", REGISTER, "routes/auth.js", EV, "expressBody", 9, 34, 42),
   markedRow("jsonParseExternal: a form's text field holding JSON, parsed and its ids used in a delete (shopify-ship-by)", FORM_PAYLOAD, "app/routes/rules.jsx", REMIX_DB, "jsonParseExternal", 8, 15, 37),
   { name: "fetchJson: bodies fetched together and stored (rinfit-chat auth.url.jsx)", code: WELL_KNOWN, filename: "app/routes/auth.url.jsx", files: REMIX, output: null, findings: [
