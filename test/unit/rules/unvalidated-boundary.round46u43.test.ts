@@ -20,6 +20,8 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 // 7. multer's diskStorage `filename` callback (sareeshoppingwebsite `server.js:82`): `cb(null, file.originalname)`, also at the
 //    end of a built name, writes the upload under the name the client chose; an extension only, or a storage multer is never
 //    configured with, is not reported.
+// 8. A raw body parsed after its HMAC matched (Payflow-api `PaystackController.js:19`): `JSON.parse(req.body)` past
+//    `createHmac(…).update(req.body)`, the signature read into a const between the digest and the leaving test.
 
 const REMIX = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"@remix-run/node\": \"2.0.0\" } }\n", "app/db.server.js": "export async function storeCustomerAccountUrls(urls) { return urls; }\n" };
 
@@ -306,7 +308,26 @@ const DISK_STORAGE_BUILT = dedent`
 const DISK_STORAGE_EXT = DISK_STORAGE.replace("cb(null, file.originalname);", "cb(null, Date.now() + path.extname(file.originalname));").replace('const multer = require("multer");', 'const multer = require("multer");\nconst path = require("path");');
 const DISK_STORAGE_UNUSED = DISK_STORAGE_BUILT.replace("export const upload = multer({ storage });", "export const upload = multer({ storage: multer.memoryStorage() });");
 
+const PAYSTACK_HOOK = dedent`
+  const crypto = require("crypto");
+  const Wallet = require("./wallet");
+
+  exports.handlePaystackWebhook = async (req, res) => {
+    const hash = crypto.createHmac("sha512", process.env.PAYSTACK_SECRET_KEY).update(req.body).digest("hex");
+    const paystackSignature = req.headers["x-paystack-signature"];
+    if (hash !== paystackSignature) {
+      return res.status(401).send("Unauthorized");
+    }
+    const event = JSON.parse(req.body);
+    await Wallet.updateOne({ email: event.data.customer.email }, { $inc: { balance: event.data.amount / 100 } });
+    res.sendStatus(200);
+  };
+`;
+// The mismatch only logged: nothing is refused.
+const PAYSTACK_HOOK_LOGGED = PAYSTACK_HOOK.replace('    return res.status(401).send("Unauthorized");', '    console.warn("signature mismatch");');
+
 const valid: ValidCase[] = [
+  { name: "expressBody: a raw body parsed after its HMAC matched the provider's signature read into a const (Payflow-api)", code: PAYSTACK_HOOK, filename: "src/paystack.js", files: EXPRESS },
   { name: "expressBody: a diskStorage name that keeps only the client's extension", code: DISK_STORAGE_EXT, filename: "src/upload.js", files: MULTER },
   { name: "expressBody: a diskStorage multer is never configured with", code: DISK_STORAGE_UNUSED, filename: "src/upload.js", files: MULTER },
   { name: "expressBody: the handler's validationResult answers chains naming every field it takes", code: REGISTER_NAMED, filename: "routes/auth.js", files: EV },
@@ -335,6 +356,7 @@ const DISK_STORAGE_BUILT_ZOD = DISK_STORAGE_BUILT
   .replace("-\${file.originalname}", "-\${FilenameUpload.parse(file.originalname)}");
 
 const invalid: InvalidCase[] = [
+  markedRow("expressBody: a raw body parsed after an HMAC mismatch that is only logged", PAYSTACK_HOOK_LOGGED, "src/paystack.js", EXPRESS, "expressBody", 10, 17, 37),
   { name: "expressBody: multer's diskStorage writes the upload under the client's name (sareeshoppingwebsite)", code: DISK_STORAGE, filename: "src/upload.js", files: MULTER, output: null, findings: [{ case: "expressBody", line: 8, column: 14, endColumn: 31, suggestions: [{ title: "Validate file.originalname with Zod (adds the zod dependency)", output: DISK_STORAGE_ZOD }, mark(DISK_STORAGE, "expressBody", 8)] }] },
   { name: "expressBody: another style, the client's name at the end of a built one", code: DISK_STORAGE_BUILT, filename: "src/upload.js", files: MULTER, output: null, findings: [{ case: "expressBody", line: 5, column: 70, endColumn: 87, suggestions: [{ title: "Validate file.originalname with Zod (adds the zod dependency)", output: DISK_STORAGE_BUILT_ZOD }, mark(DISK_STORAGE_BUILT, "expressBody", 5)] }] },
   markedRow("expressBody: a body field beside those the chains name, stored as the new user's role (Week06)", REGISTER, "routes/auth.js", EV, "expressBody", 9, 34, 42),
