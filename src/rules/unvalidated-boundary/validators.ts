@@ -142,7 +142,7 @@ export function isScalarCheckCall(call: ts.CallExpression, arg: ts.Node): boolea
 }
 
 /**
- * A string check of validator.js on its first argument (`validator.isURL(targetURL, { protocols: ["http", "https"] })`,
+ * A string check of validator.js on its first argument (`validator.isURL(targetURL, { require_protocol: true })`,
  * `validator.isNumeric(amount)`, `validator.matches(code, /^[A-Z]{3}$/)`), the receiver the name the file imports
  * `validator` (or a path of it) by: the library the docs list among validation calls (session 43, retired round 46,
  * Webhook_Registry `webhook.ts:12`, `:26`, decided clean). Its answer decides only where it is tested.
