@@ -22,6 +22,8 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    configured with, is not reported.
 // 8. A raw body parsed after its HMAC matched (Payflow-api `PaystackController.js:19`): `JSON.parse(req.body)` past
 //    `createHmac(…).update(req.body)`, the signature read into a const between the digest and the leaving test.
+// 9. A route module's helper handed the route's request (rinfit-chat `chat.jsx:95`): `handleChatRequest(request)` from the
+//    `action`, a function of the module no other call hands anything else, reads the route's request.
 
 const REMIX = { "package.json": "{ \"name\": \"app\", \"dependencies\": { \"@remix-run/node\": \"2.0.0\" } }\n", "app/db.server.js": "export async function storeCustomerAccountUrls(urls) { return urls; }\n" };
 
@@ -326,7 +328,25 @@ const PAYSTACK_HOOK = dedent`
 // The mismatch only logged: nothing is refused.
 const PAYSTACK_HOOK_LOGGED = PAYSTACK_HOOK.replace('    return res.status(401).send("Unauthorized");', '    console.warn("signature mismatch");');
 
+const CHAT = dedent`
+  import { db } from "../db.server";
+
+  export async function action({ request }) {
+    return handleChatRequest(request);
+  }
+
+  async function handleChatRequest(request) {
+    const body = await request.json();
+    if (!body.message) return new Response("missing message", { status: 400 });
+    await db.message.create({ data: { conversationId: body.conversation_id, content: body.message } });
+    return new Response("ok");
+  }
+`;
+// Another call hands the helper a request of the code's own: not the route's alone.
+const CHAT_OWN_CALL = CHAT.replace("export async function action({ request }) {\n", "export async function action({ request }) {\n  if (request.method === \"GET\") return handleChatRequest(new Request(\"https://example.com/ping\"));\n");
+
 const valid: ValidCase[] = [
+  { name: "remixRequest: a helper some call hands a request of the code's own", code: CHAT_OWN_CALL, filename: "app/routes/chat.jsx", files: REMIX_DB },
   { name: "expressBody: a raw body parsed after its HMAC matched the provider's signature read into a const (Payflow-api)", code: PAYSTACK_HOOK, filename: "src/paystack.js", files: EXPRESS },
   { name: "expressBody: a diskStorage name that keeps only the client's extension", code: DISK_STORAGE_EXT, filename: "src/upload.js", files: MULTER },
   { name: "expressBody: a diskStorage multer is never configured with", code: DISK_STORAGE_UNUSED, filename: "src/upload.js", files: MULTER },
@@ -356,6 +376,7 @@ const DISK_STORAGE_BUILT_ZOD = DISK_STORAGE_BUILT
   .replace("-\${file.originalname}", "-\${FilenameUpload.parse(file.originalname)}");
 
 const invalid: InvalidCase[] = [
+  markedRow("remixRequest: a route module's helper handed the action's request stores its body (rinfit-chat)", CHAT, "app/routes/chat.jsx", REMIX_DB, "remixRequest", 8, 22, 36),
   markedRow("expressBody: a raw body parsed after an HMAC mismatch that is only logged", PAYSTACK_HOOK_LOGGED, "src/paystack.js", EXPRESS, "expressBody", 10, 17, 37),
   { name: "expressBody: multer's diskStorage writes the upload under the client's name (sareeshoppingwebsite)", code: DISK_STORAGE, filename: "src/upload.js", files: MULTER, output: null, findings: [{ case: "expressBody", line: 8, column: 14, endColumn: 31, suggestions: [{ title: "Validate file.originalname with Zod (adds the zod dependency)", output: DISK_STORAGE_ZOD }, mark(DISK_STORAGE, "expressBody", 8)] }] },
   { name: "expressBody: another style, the client's name at the end of a built one", code: DISK_STORAGE_BUILT, filename: "src/upload.js", files: MULTER, output: null, findings: [{ case: "expressBody", line: 5, column: 70, endColumn: 87, suggestions: [{ title: "Validate file.originalname with Zod (adds the zod dependency)", output: DISK_STORAGE_BUILT_ZOD }, mark(DISK_STORAGE_BUILT, "expressBody", 5)] }] },
