@@ -10,6 +10,7 @@ import { numberComparison, ownNullReturn } from "./reply-compare";
 import { axiosDataTested } from "./axios-status";
 import { linkGuarded } from "./guarded-link";
 import { thenCaught } from "./then-caught";
+import { allElementOf } from "./promise-all";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -92,6 +93,9 @@ function replyStatus(value: ts.Expression, p: ts.Node): "ok" | "untested" | unde
   if (axiosDataTested(value)) return "ok";
   const base = unwrap(value);
   const b = ts.isIdentifier(base) ? findBinding(base) : undefined;
+  // `const [secretsData, pixData] = await Promise.all([secretsResponse.json(), pixResponse.json()])`: the body at its place.
+  const all = b?.kind === "var" && b.element && b.decl.initializer ? allElementOf(b.decl, b.element) : undefined;
+  if (all) return jsonStatus(unwrap(all), p);
   if (!b || b.kind !== "var" || b.element) return undefined;
   // `let payload = null; try { payload = await res.json() } catch { payload = null }`: a `let` that starts as the code's
   // own empty value (`null`, `undefined`, `{}`, `[]`) and is given the reply, or that empty value again, is judged by
@@ -702,9 +706,40 @@ export function replyFieldRelayed(read: ts.Expression, ok: boolean, tests: boole
         return replyFieldRelayed(field ?? (ref as ts.Expression), ok, tests, depth + 1);
       });
     }
+    // `const { authorization_url, reference } = paystackResponse.data.data`: each name a field of it read through a plain
+    // link, judged as that read is (see destructuredRelayed).
+    if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isObjectBindingPattern(p.name)) return destructuredRelayed(p.name, ok || failureAnsweredAround(read));
     return false;
   }
   return false;
+}
+
+/**
+ * `const { authorization_url, reference } = paystackResponse.data.data` of an awaited axios reply (axios threw on a
+ * status outside 2xx), each name then only put in the HTTP answer or a log line: the fields are relayed, as
+ * `res.json({ url: data.authorization_url })` is (session 43, retired round 46, Payflow-api `WalletController.js:87`,
+ * labelled clean). A reply without the object crashes at the pattern, a plain link's crash: no use only where the
+ * failure is answered (`answered`: the status tested first, or a `try` whose `catch` answers). Every name plain
+ * (no rest, no nested pattern), and every read of it relayed; any other end is a use.
+ */
+function destructuredRelayed(pattern: ts.ObjectBindingPattern, answered: boolean): boolean {
+  return pattern.elements.every((el) => {
+    if (el.dotDotDotToken || !ts.isIdentifier(el.name)) return false;
+    return findRefs(el.name.text, scopeOf(el), el.name.end).every((r) => onlyLoggedFrom(r) || (answered && onlyAnsweredFrom(r)));
+  });
+}
+
+/**
+ * `const { data } = await axios.get(u)` style, the body itself destructured: `const { authorization_url } = response.data`
+ * of an awaited axios reply, or `const { url } = await res.json()` past the status test (see destructuredRelayed).
+ */
+export function destructuredReplyRelayed(decl: ts.VariableDeclaration): boolean {
+  const init = decl.initializer;
+  if (!init || !ts.isObjectBindingPattern(decl.name)) return false;
+  let x = unwrap(init);
+  if (ts.isAwaitExpression(x)) x = unwrap(x.expression);
+  const ok = replyStatus(init, decl) === "ok" || jsonStatus(x, decl) === "ok";
+  return destructuredRelayed(decl.name, ok || failureAnsweredAround(init));
 }
 
 /** `return …` in a function declared to return `unknown` or `Promise<unknown>`. */

@@ -401,7 +401,7 @@ function reachesHandler(arg: ts.Expression, locals: ReadonlyMap<string, string>,
 const ROUTE_METHODS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "route", "on", "handle"]);
 
 /** The registrations of the handler in one route module. */
-function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string) => boolean, earlierCheck: (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined, fields: readonly string[] = [], guarded: (hooks: readonly ts.Expression[]) => ReadonlySet<string> = () => new Set()): Registration {
+function registrationsIn(sf: ts.SourceFile, locals: ReadonlyMap<string, string>, name: string, part: string | undefined, covers: (mw: ts.Expression, part: string, fields?: readonly string[]) => boolean, earlierCheck: (earlier: readonly ts.Expression[], handler?: boolean) => boolean | undefined, fields: readonly string[] = [], guarded: (hooks: readonly ts.Expression[]) => ReadonlySet<string> = () => new Set()): Registration {
   // `{ preHandler: [requireAuth, groupMemberGuard("id")] }`: route params the route's hooks look up first (route-guards.ts).
   const hooked = (spec: ts.ObjectLiteralExpression): boolean => {
     if (part !== "params" || fields.length === 0) return false;
@@ -557,31 +557,62 @@ function returnsMessage(st: ts.Statement): boolean {
 
 /**
  * Whether a validation middleware named in a route (`validateCollection`, `validators.song`)
- * covers a request part: when its function can be found (in the module or one it imports) and
- * reads some parts of its request (`req.body`, `ctx.request.body`), only those; otherwise (a
- * generic `req[source]`, or out of sight) it is trusted.
+ * covers a request part: when its function can be found (in the module or one it imports, also a
+ * whole CommonJS module that is the function, `const validateToken = require("../middlewares/auth")`)
+ * and reads some parts of its request (`req.body`, `ctx.request.body`), only those, and of a part it
+ * reads only by named fields (`req.query.token`), only those fields; a found function that reads no part
+ * and never takes the request whole (`req[source]`, `validationResult(req)`) checks none: a token check
+ * named `validateToken` that reads only the `Authorization` header (session 43, retired round 46, Swaggies
+ * `wallet.controller.js:68`, `:130`, `:199`, decided findings). Otherwise (out of sight) it is trusted.
  */
-function middlewareCovers(sf: ts.SourceFile, file: string, files: ProjectFiles): (mw: ts.Expression, part: string) => boolean {
-  return (mw, part) => {
+function middlewareCovers(sf: ts.SourceFile, file: string, files: ProjectFiles): (mw: ts.Expression, part: string, fields?: readonly string[]) => boolean {
+  return (mw, part, fields = []) => {
     // `validateRequest(createOrderSchema)`: the middleware is the function the factory returns.
     const x = unwrap(mw);
     const named = ts.isCallExpression(x) ? x.expression : mw;
-    let fn = calleeFunction(named, sf, file, files)?.fn ?? localFunction(sf, named);
+    let fn = calleeFunction(named, sf, file, files)?.fn ?? localFunction(sf, named) ?? requiredFunction(named, sf, file, files);
     if (fn && ts.isCallExpression(x)) fn = returnedFunction(fn);
     const req = fn?.parameters[0];
     if (!fn?.body || !req || !ts.isIdentifier(req.name)) return true;
-    const read = new Set<string>();
+    const reqName = req.name.text;
+    const read = new Map<string, Set<string> | "whole">();
+    let whole = false;
     const visit = (n: ts.Node): void => {
       if (ts.isPropertyAccessExpression(n) && /^(?:body|query|params)$/.test(n.name.text)) {
         let base = unwrap(n.expression);
         if (ts.isPropertyAccessExpression(base) && base.name.text === "request") base = unwrap(base.expression);
-        if (ts.isIdentifier(base) && base.text === (req.name as ts.Identifier).text) read.add(n.name.text);
+        if (ts.isIdentifier(base) && base.text === reqName) {
+          const up = n.parent;
+          const field = ts.isPropertyAccessExpression(up) && up.expression === n ? up.name.text : undefined;
+          const had = read.get(n.name.text);
+          if (!field) read.set(n.name.text, "whole");
+          else if (had !== "whole") read.set(n.name.text, (had ?? new Set()).add(field));
+        }
       }
+      // `req[source]`, `schema.validate(req)`, `validationResult(req)`: the request taken whole.
+      if (ts.isIdentifier(n) && n.text === reqName && n.parent && ((ts.isElementAccessExpression(n.parent) && n.parent.expression === n) || ((ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && !!n.parent.arguments?.includes(n)))) whole = true;
       ts.forEachChild(n, visit);
     };
     visit(fn.body);
-    return read.size === 0 || read.has(part);
+    if (read.size === 0) return whole;
+    const got = read.get(part);
+    if (!got) return false;
+    return got === "whole" || fields.length === 0 || fields.every((f) => got.has(f));
   };
+}
+
+/**
+ * `const validateToken = require("../middlewares/authMiddleware.js")` whose module is the function
+ * (`module.exports = validateToken`): that function, in the project's own modules.
+ */
+function requiredFunction(e: ts.Expression, sf: ts.SourceFile, file: string, files: ProjectFiles): FunctionLike | undefined {
+  const x = unwrap(e);
+  const imp = ts.isIdentifier(x) ? importOf(sf, x.text) : undefined;
+  if (!imp || imp.name !== "*" || !isProjectSpecifier(imp.spec)) return undefined;
+  const target = files.resolve(file, imp.spec);
+  const other = target && !NODE_MODULES_RE.test(target) ? files.get(target) : undefined;
+  const fn = other && findExport(other, "default");
+  return fn && isFunctionLike(fn) && fn.body ? fn : undefined;
 }
 
 /** Fastify's route hooks that run before the handler. */

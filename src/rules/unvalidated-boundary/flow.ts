@@ -16,7 +16,7 @@ import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
 import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { copiedBeforeParse } from "./replaced";
-import { echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed, shownInPage } from "./echo";
+import { destructuredReplyRelayed, echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed, shownInPage } from "./echo";
 import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, PAGING_CALLS, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
@@ -27,6 +27,8 @@ import { typeCheckedParam } from "./param-checker";
 import { TreeMemo } from "../../engine/tree-memo";
 import { chatTextRelayed } from "./frameworks/bots";
 import { tableGate } from "./table-gate";
+import { promiseAllBinding } from "./promise-all";
+import { diskStorageNameCall } from "./frameworks/multipart";
 import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
 import { insideTry, keptBy, longLived } from "./kept-state";
 import { linkGuarded } from "./guarded-link";
@@ -914,6 +916,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     // `const { roomId } = data` in a socket handler, outside a `try`: an event emitted with no payload throws
     // there, in the listener, which the socket library runs in the server's process.
     if (env.sinkOnly && env.depth === 0 && kind !== "scalar" && !ts.isIdentifier(p.name) && !insideTry(p)) return unsafe(p, "destructured");
+    // `const { authorization_url, reference } = response.data` of an awaited axios reply, each name only answered back.
+    if (structured && env.remoteReply && destructuredReplyRelayed(p)) return undefined;
     return followName(p.name, p, kind, env);
   }
   // `typeof field === "string"` decides the shape of a value of any shape.
@@ -946,6 +950,10 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     return checked?.kind === "validated" ? checked : unsafe(p, "spread");
   }
 
+  // `const [mcpRes, oidcRes] = await Promise.all([fetch(a).then((r) => r.json()), …])`: each element goes on under the
+  // name bound at its place in the list (promise-all.ts).
+  const allBound = ts.isArrayLiteralExpression(p) ? promiseAllBinding(p, top) : undefined;
+  if (allBound) return followName(allBound.name, allBound, kind, env);
   if ((ts.isPropertyAssignment(p) && p.initializer === top) || ts.isShorthandPropertyAssignment(p) || ts.isArrayLiteralExpression(p)) {
     if (ts.isPropertyAssignment(p) && forwardedByProxy(p, top)) return undefined;
     return containerOutcome(top, kind, env);
@@ -999,6 +1007,11 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
         if (o?.kind === "unsafe" && p.right === top && fixedPrefix(o.why, ts.isTemplateExpression(other) ? other.head.text : other.text)) return undefined;
         return o;
       }
+    }
+    // `cb(null, uniqueSuffix + "-" + file.originalname)`: the client's name at the end of the name multer writes (its extension too).
+    if (scalarish && op === ts.SyntaxKind.PlusToken && p.right === top) {
+      const o = analyzeValue(p, "scalar", env);
+      if (o?.kind === "unsafe" && o.why === "file" && ts.isCallExpression(o.at) && o.at.arguments[1] && diskStorageNameCall(o.at, o.at.arguments[1])) return o;
     }
     // `const offset = (page - 1) * limit`, then `.range(offset, offset + limit - 1)`: a number worked out
     // from an unchecked one still sizes or offsets the query it pages (and only that: elsewhere the result is a number).
@@ -2910,6 +2923,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `createHmac("sha256", secret).update(body).digest("hex")` compared with the request's signature, a mismatch ending it.
   if (kind !== "scalar" && hmacGated(call, arg)) return { kind: "validated" };
   if (scalarish && isScalarCheckCall(call, arg)) return { kind: "validated" };
+  // `cb(null, file.originalname)` in multer's diskStorage `filename` callback: the name the upload is written under.
+  if (scalarish && diskStorageNameCall(call, arg)) return unsafe(call, "file");
   // `this.tokenService.verifyJwt(jwtToken, JwtType.ATTACHMENT)`, `jwt.verify(token, secret)`: a scalar handed as
   // the token of a JWT check goes nowhere (what goes on is the verified payload, token.ts, as for a body field
   // only presence-tested and verified). No use, not a validation: the request's other values are still judged.

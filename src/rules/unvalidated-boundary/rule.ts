@@ -16,7 +16,7 @@ import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
 import { honoSource } from "./frameworks/hono";
 import { lambdaBodySource, lambdaEventDestructured, lambdaParamsSource } from "./frameworks/lambda";
 import { mcpToolArguments, messageParamSources, postMessageSource, queueMessageBodySource } from "./frameworks/messages";
-import { fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
+import { diskStorageNameSource, fastifyUploadNameSource, formidableSource, koaUploadNameSource, uploadNameSource } from "./frameworks/multipart";
 import { nestSource } from "./frameworks/nest";
 import { formFieldSource, importedBodyReaderSource, nextAppBodySource, nextSearchParamSource, routeParamsBindingSources, routeParamsPropertySource, serverActionBindingSource, serverActionParamSource, serverActionSource } from "./frameworks/next";
 import { parseSource } from "./frameworks/parse";
@@ -460,7 +460,8 @@ export default defineRule<Record<string, never>, CaseId>({
       // `@Param('alias') alias: string` with no pipe: a path segment, always a string.
       // A Fastify route's `request.params` (no schema): path segments, always text.
       env.routeText = env.textScalars || (s.caseId === "nestDecorator" && s.kind === "scalar" && s.read.startsWith("@Param(")) || (s.caseId === "fastifyRequest" && !!s.dedupeKey?.endsWith(":params"));
-      env.parsedOnItsOwn = s.caseId === "fetchJson" ? parsedOnItsOwn : undefined;
+      // (A form's text field, `form.get("payload")`, parsed: the document is an input of its own, reported at its parse.)
+      env.parsedOnItsOwn = s.caseId === "fetchJson" || (s.schemaSuffix === "Field" && !!s.onceKey?.endsWith(":form")) ? parsedOnItsOwn : undefined;
       env.remoteReply = s.caseId === "fetchJson" || !!s.reply;
       env.message = s.caseId === "messagePayload";
       env.cookie = s.caseId === "expressQuery" && !!s.dedupeKey?.endsWith(":cookies");
@@ -557,7 +558,7 @@ export default defineRule<Record<string, never>, CaseId>({
             add(urlPathSource(node, facts, ctx.sourceFile));
             return;
           case "originalname":
-            add(uploadNameSource(node, facts, ctx.sourceFile));
+            add(uploadNameSource(node, facts, ctx.sourceFile) ?? diskStorageNameSource(node, facts, ctx.sourceFile));
             return;
           case "filename":
             add(fastifyUploadNameSource(node, facts, ctx.sourceFile));

@@ -216,16 +216,21 @@ function wrappedRouteCallOf(fn: FunctionLike): ts.CallExpression | undefined {
  * (koa-joi-router), or express-validator chains whose result the handler reads with
  * `validationResult`/`matchedData`.
  */
-export function routeValidates(fn: FunctionLike, sf: ts.SourceFile, part?: string): boolean {
+export function routeValidates(fn: FunctionLike, sf: ts.SourceFile, part?: string, fields: readonly string[] = []): boolean {
   const route = routeCallOf(fn) ?? wrappedRouteCallOf(fn);
   if (!route) return readsValidationResultIn(fn, sf);
   // (A wrapped handler's argument is the wrapper call around it: the middlewares before it ran first.)
   const at = route.arguments.findIndex((arg) => arg === fn || arg.pos >= fn.pos || (arg.pos <= fn.pos && arg.end >= fn.end));
-  if (argsValidate(route.arguments, at < 0 ? route.arguments.length : at, sf, part)) return true;
+  const count = at < 0 ? route.arguments.length : at;
+  if (argsValidate(route.arguments, count, sf, part, undefined, fields)) return true;
   // `router.route({ method: "post", validate: { body }, handler: async (ctx) => … })`
   const spec = route.arguments[at];
   if (spec && ts.isObjectLiteralExpression(spec) && specValidates(spec, part, false)) return true;
-  return readsValidationResultIn(fn, sf);
+  // The handler's own `validationResult(req)` answers the route's chains: of a part, the fields they name (`const { nombre,
+  // email, password, rol } = req.body` behind `body("nombre")`, `body("email")`, `body("password")` uses `rol` as sent:
+  // retired round 46, Week06 `routes/auth.js:38`, as a `validate` middleware after the chains does, retired held round 42).
+  const items = route.arguments.slice(0, count).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
+  return readsValidationResultIn(fn, sf) && !chainsLeaveField(items, part, fields);
 }
 
 /**
@@ -255,14 +260,14 @@ export function paramsSetBeforeHandler(fn: FunctionLike, keys: readonly string[]
  * part: a validation middleware (`validate(Schema)`, `validators.createUser`, `celebrate(…)`), or
  * an options object whose `schema` (Fastify) or `validate` (koa-joi-router) covers it.
  */
-export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string) => boolean, fields: readonly string[] = []): boolean {
+export function argsValidate(args: readonly ts.Expression[], count: number, sf: ts.SourceFile, part?: string, covers?: (middleware: ts.Expression, part: string, fields?: readonly string[]) => boolean, fields: readonly string[] = []): boolean {
   const chains = chainParts(args, count);
   const routeItems = args.slice(0, count).flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
   // With express-validator chains on the route, the bare middleware after them (`validate`,
   // `validateRequest`) answers their `validationResult`: it covers the parts the chains name, and of
   // those only the fields the chains name (also chains handed to it, `validate([body("email")…])`).
   const leaves = (it: ts.Expression) => fields.length > 0 && chainsLeaveField([...routeItems, ...(ts.isCallExpression(it) ? it.arguments.flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a])) : [])], part, fields);
-  const named = (it: ts.Expression) => (!part || !chains || chains === "all" || chains.has(part)) && (!part || !covers || covers(it, part)) && !leaves(it);
+  const named = (it: ts.Expression) => (!part || !chains || chains === "all" || chains.has(part)) && (!part || !covers || covers(it, part, fields)) && !leaves(it);
   for (let i = 0; i < count && i < args.length; i++) {
     const arg = args[i]!;
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) continue;

@@ -5,6 +5,7 @@ import { injectedType } from "../sinks";
 import { isAxiosCreate, type FileFacts, type Source } from "../source";
 import { TreeMemo } from "../../../engine/tree-memo";
 import { spreadUnresolved } from "./unresolved-spread";
+import { allElementOf } from "../promise-all";
 
 const FETCH_RE = /^(?:fetch|ky|got|fetchWithRetry|fetchWithTimeout|safeFetch|undiciFetch|nodeFetch)$/;
 const AXIOS_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "head"]);
@@ -104,22 +105,6 @@ function retryAround(top: ts.Node): ts.CallExpression | undefined {
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
   const call = fn.parent;
   return call && ts.isCallExpression(call) && call.arguments.includes(fn) && retriedCall(call) === unwrap(top as ts.Expression) ? call : undefined;
-}
-
-/**
- * The array element a name destructured from `await Promise.all([…])` stands for:
- * `const [usersRes, pricesRes] = await Promise.all([fetch(a), fetch(b)])` binds `pricesRes` to `fetch(b)`.
- */
-function allElementOf(decl: ts.VariableDeclaration, element: ts.BindingElement): ts.Expression | undefined {
-  if (!ts.isArrayBindingPattern(decl.name) || element.parent !== decl.name || element.dotDotDotToken) return undefined;
-  const init = unwrap(decl.initializer!);
-  if (!ts.isCallExpression(init) || init.arguments.length !== 1) return undefined;
-  const callee = init.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "all" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return undefined;
-  const list = unwrap(init.arguments[0]!);
-  if (!ts.isArrayLiteralExpression(list)) return undefined;
-  const item = list.elements[decl.name.elements.indexOf(element)];
-  return item && !ts.isSpreadElement(item) && !ts.isOmittedExpression(item) ? item : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ts } from "../../../engine/ts";
 import { calleeName } from "../../../engine/ast";
-import { findBinding, findRefs, isConditionPosition, isFunctionLike, shortText, unwrap, type FunctionLike } from "../ast";
+import { climb, findBinding, findRefs, isConditionPosition, isFunctionLike, nameText, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 import { requestFramework } from "./express";
 
@@ -61,6 +61,47 @@ export function uploadNameSource(node: ts.PropertyAccessExpression, facts: FileF
   const fw = requestFramework(b.fn, b.index, facts);
   if (fw !== "express" && fw !== "nextPages") return undefined;
   return uploadNameRead(fw === "express" ? "expressBody" : "nextPagesRequest", node, sf, b.fn);
+}
+
+/**
+ * multer's `diskStorage({ filename: (req, file, cb) => cb(null, file.originalname) })`: the name the client gave the
+ * upload, which the callback hands back as the written file's name (retired round 46, sareeshoppingwebsite `server.js:82`,
+ * decided; a folder served statically serves `x.html` as a page, and names overwrite each other). Reported where the
+ * flow finds it named so (see {@link diskStorageNameCall}); a storage nothing configures multer with is not read.
+ */
+export function diskStorageNameSource(node: ts.PropertyAccessExpression, facts: FileFacts, sf: ts.SourceFile): Source | undefined {
+  const file = unwrap(node.expression);
+  if (!ts.isIdentifier(file) || !hasModule(facts, "multer")) return undefined;
+  const b = findBinding(file);
+  if (!b || b.kind !== "param" || b.element || b.index !== 1 || !diskStorageCallback(b.fn)) return undefined;
+  // (multer is Express middleware: its storage names an Express upload.)
+  return uploadNameRead("expressBody", node, sf, b.fn);
+}
+
+/** The function given as `filename` to `multer.diskStorage({ … })` (or an imported `diskStorage`), a storage multer is configured with. */
+function diskStorageCallback(fn: FunctionLike): boolean {
+  const prop = fn.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== fn || nameText(prop.name) !== "filename") return false;
+  const call = prop.parent.parent;
+  if (!call || !ts.isCallExpression(call) || calleeName(call) !== "diskStorage" || call.arguments[0] !== prop.parent) return false;
+  // `const storage = multer.diskStorage(…)` then `multer({ storage })`; or `multer({ storage: multer.diskStorage(…) })`.
+  const top = climb(call);
+  const held = top.parent;
+  if (!held || !ts.isVariableDeclaration(held) || held.initializer !== top || !ts.isIdentifier(held.name)) return true;
+  return findRefs(held.name.text, call.getSourceFile(), held.end).some((r) => {
+    const q = r.parent;
+    return !!q && ((ts.isShorthandPropertyAssignment(q) && q.name === r) || (ts.isPropertyAssignment(q) && q.initializer === r && nameText(q.name) === "storage"));
+  });
+}
+
+/**
+ * `cb(null, name)` where `cb` is the third parameter of a diskStorage `filename` callback (see
+ * {@link diskStorageNameSource}): the name multer writes the upload under.
+ */
+export function diskStorageNameCall(call: ts.CallExpression, arg: ts.Node): boolean {
+  if (call.arguments[1] !== arg || !ts.isIdentifier(call.expression)) return false;
+  const b = findBinding(call.expression);
+  return !!b && b.kind === "param" && !b.element && b.index === 2 && diskStorageCallback(b.fn);
 }
 
 /** The client's name for an upload, read in `handler`: a scalar reported where it is used as a path or stored. */

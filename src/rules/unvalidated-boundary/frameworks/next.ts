@@ -23,11 +23,35 @@ export function webRequestHandler(expr: ts.Expression, facts: FileFacts): { fn: 
   const binding = findBinding(recv);
   if (!binding || binding.kind !== "param" || binding.element) return undefined;
   // The handler's first parameter, or a helper's `req: Request` (`handlePoll(provider, req)`).
+  const helped = routeHelperRequest(binding.fn, binding.index, facts);
+  if (helped) return helped;
   if (binding.index !== 0 && typeNameOf(binding.param) !== "Request") return undefined;
   const fw = requestFramework(binding.fn, binding.index, facts);
   if (fw === "nextApp") return { fn: binding.fn, caseId: "nextAppRequest" };
   if (fw === "web") return { fn: binding.fn, caseId: "webRequest" };
   return undefined;
+}
+
+/**
+ * `async function handleChatRequest(request)` of a route module, not exported, that its `loader` and `action` call
+ * with their own event's request (`export async function action({ request }) { return handleChatRequest(request); }`):
+ * the helper reads the route's request, as the route would (session 43, retired round 46, rinfit-chat `chat.jsx:95`).
+ * Every call of it in the module hands it such a request, at the parameter's place; one hop.
+ */
+function routeHelperRequest(fn: FunctionLike, index: number, facts: FileFacts): { fn: FunctionLike; caseId: CaseId; channel?: Channel } | undefined {
+  if (!ts.isFunctionDeclaration(fn) || !fn.name || isExportedFunction(fn) || !fn.body) return undefined;
+  const name = fn.name.text;
+  let route: { fn: FunctionLike; caseId: CaseId; channel?: Channel } | undefined;
+  for (const ref of findRefs(name, fn.getSourceFile(), 0)) {
+    if (ref === fn.name) continue;
+    const call = ref.parent;
+    if (!call || !ts.isCallExpression(call) || call.expression !== ref) return undefined;
+    const arg = call.arguments[index];
+    const ev = arg ? eventPart(arg, facts) : undefined;
+    if (!ev || ev.part !== "request") return undefined;
+    route ??= { fn, caseId: ROUTE_MODULE_CASE[ev.fw], channel: routeModuleChannel(ev.fn, ev.fw) };
+  }
+  return route;
 }
 
 /** `await request.json()` / `request.formData()` in an app-router route handler or a Web `Request` server. */

@@ -6,7 +6,7 @@ import { hasModule, type CaseId, type Channel, type FileFacts, type Source } fro
 import { inErrorBranch, isAxiosResponse, isFetchResponse } from "./fetch";
 import { eventHandlerOf, lambdaHandlerOf } from "./lambda";
 import { isMessageHolder, messageDataOrigin } from "./messages";
-import { nextChannel, webRequestHandler } from "./next";
+import { formFieldSource, nextChannel, webRequestHandler } from "./next";
 import { pathKey } from "./path-key";
 import { modulePath } from "./module-path";
 import { commandWrotePath, type CommandHelpers } from "./command-output";
@@ -787,6 +787,10 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     if (name === "getItem" && storageOf(e)) return storageWrittenBySameFile(e, isJsonText) ? undefined : { caseId: "jsonParseExternal" };
     if (name === "get" && recv.some((r) => /^cookies?$/i.test(r) || r === "Cookies")) return { caseId: "jsonParseExternal" };
     if (name === "getCookie") return { caseId: "jsonParseExternal" };
+    // `JSON.parse(String(form.get("payload") ?? ""))` of a route's `const form = await request.formData()`: a text field
+    // of the client's form holding a JSON document of its own, reported at its parse as a multer form's is (session 43,
+    // retired round 46, shopify-ship-by `app.rules.$zoneKey.tsx:110`).
+    if (name === "get" && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]!) && ts.isPropertyAccessExpression(e.expression) && formFieldSource(e, facts, sf)) return { caseId: "jsonParseExternal" };
     // `cleanJsonResponse(rawContent)`, `stripCodeFence(text)`: the same text with its fences cut off.
     const cleaned = ts.isIdentifier(e.expression) ? cleanedText(e, sf) : undefined;
     if (cleaned) return textOrigin(cleaned, facts, sf, depth + 1);

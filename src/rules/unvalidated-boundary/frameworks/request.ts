@@ -72,7 +72,7 @@ export function requestPropertySource(node: ts.PropertyAccessExpression, facts: 
     if (fastifySchemaCovers(fn, part)) return undefined;
     if (second) channel = { kind: "fastify", reply: second };
   } else return undefined;
-  if (routeValidates(fn, sf, part) || contextValidated(fn, node, part, base.text)) return undefined;
+  if (routeValidates(fn, sf, part, paramKeysRead(node)) || contextValidated(fn, node, part, base.text)) return undefined;
   if (part === "params" && paramsSetBeforeHandler(fn, paramKeysRead(node), sf)) return undefined;
   // A Medusa route module is its own registration (the file router); its middlewares validate into `req.validatedBody`.
   const elsewhere = caseId !== "nextPagesRequest" && caseId !== "nextAppRequest" && caseId !== "webRequest" && !routeCallOf(fn) && !isMedusaRoute(fn, facts);
