@@ -66,6 +66,7 @@ import { partialAnsweredEmptyToGuardedCallers } from "./partial-answer";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
 import { onlyWordsALogLine } from "./log-wording";
+import { tailOfHandledQueue } from "./queue-tail";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
 import { failureObjectDropped } from "./dropped-failure";
@@ -3320,6 +3321,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
+  // `previous.catch(() => undefined).then(…)` where `previous` is a queue's tail that only holds handled chains: queue-tail.ts.
+  if (verdict === "noop" && tailOfHandledQueue(call)) return;
   // `this.stop().catch(() => {})` after a try that awaited and recorded the kept `this.finished` that `stop` returns: kept-promise.ts.
   if (verdict === "noop" && dropsKeptRejection(call)) return;
   // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.

@@ -309,3 +309,63 @@ new RuleTester().run(narrowedLog, {
     },
   ],
 });
+
+// Production Hexabot's web channel: a per-socket queue whose tail field only ever holds a chain ending in its own
+// handler (here one that hands the error on); the no-op handler put on the tail before the next link drops nothing (queue-tail.ts).
+const namedNoop = new Set(["promiseCatchNoop", "promiseCatchLogOnly"]);
+const narrowedNoop = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => namedNoop.has(id))) } as typeof swallowedException;
+
+const queue = (start: string, elsewhere = ""): string => dedent`
+  type SocketData = { queue?: Promise<void> };
+
+  export function enqueue(data: SocketData, dispatch: () => Promise<void>, events: { emit(name: string, e: unknown): void }): void {
+    const previous = data.queue ?? ${start};
+    const next = previous
+      .catch(() => undefined)
+      .then(() => dispatch())
+      .catch((err) => {
+        events.emit("error", err);
+      });
+    data.queue = next;${elsewhere}
+  }
+`;
+
+const otherStart = queue("loadBacklog()");
+const rawTail = queue("Promise.resolve()", "\n  data.queue = dispatch();");
+// The two suggestions of the tail's no-op handler in `enqueue`, and its safe fix (the log line).
+const tailFixes = (code: string) => [
+  { title: "Rethrow in the handler after logging", output: code.replace(".catch(() => undefined)", '.catch((err) => {\n      console.error("previous failed in enqueue", err);\n      throw err;\n    })') },
+  { title: "Mark as intentionally ignored…", output: code.replace(".catch(() => undefined)", ".catch(() => /* Intentionally ignored: <reason> */ undefined)") },
+];
+const tailLogged = (code: string): string => code.replace(".catch(() => undefined)", '.catch((err) => {\n      console.error("previous failed in enqueue", err);\n      return undefined;\n    })');
+
+const loggedStart = tailLogged(otherStart);
+
+new RuleTester().run(narrowedNoop, {
+  valid: [queue("Promise.resolve()")],
+  invalid: [
+    {
+      name: "the fixed handler that logs and answers undefined: still reported, as a log-only handler",
+      code: loggedStart,
+      findings: [
+        {
+          case: "promiseCatchLogOnly", line: 6, column: 12, endLine: 9, endColumn: 6,
+          suggestions: [{ title: "Mark as intentionally ignored…", output: loggedStart.replace("(err) => {\n      console.error", "(err) => {\n      // Intentionally ignored: <reason>\n      console.error") }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "a tail that starts from work that can fail: reported",
+      code: otherStart,
+      findings: [{ case: "promiseCatchNoop", line: 6, column: 12, endColumn: 27, suggestions: tailFixes(otherStart) }],
+      output: tailLogged(otherStart),
+    },
+    {
+      name: "a tail field also given a chain with no handler: reported",
+      code: rawTail,
+      findings: [{ case: "promiseCatchNoop", line: 6, column: 12, endColumn: 27, suggestions: tailFixes(rawTail) }],
+      output: tailLogged(rawTail),
+    },
+  ],
+});
