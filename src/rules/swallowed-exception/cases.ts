@@ -66,6 +66,8 @@ import { probeBeforeSameClient } from "./probe-same-client";
 import { partialAnsweredEmptyToGuardedCallers } from "./partial-answer";
 import { endsNextAfterCallback, guardedInNextAfterCallback } from "./next-after";
 import { docSaysInputUnchanged } from "./doc-unchanged";
+import { onlyWordsALogLine } from "./log-wording";
+import { tailOfHandledQueue } from "./queue-tail";
 import { throwingLookupAnswersNone } from "./throwing-lookup";
 import { firedByWrapper } from "./nowait-wrapper";
 import { failureObjectDropped, middlewareReturnDropped } from "./dropped-failure";
@@ -576,7 +578,9 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   // `catch { log("state is not JSON, using it as the id"); userId = state; }` where the try assigns `userId` from
   // `JSON.parse(atob(state))`: the raw input kept, as without the log line.
   const besidesLogs = block.statements.filter((st) => !isLogStatement(st));
-  if (shape.kind === "log" && besidesLogs.length === 1 && ts.isExpressionStatement(besidesLogs[0]!) && assignsTheRawInput(tryStmt.tryBlock, besidesLogs[0])) return;
+  // Also after a `const` that only words the log line (`const message = e instanceof Error ? e.message : "…"`: log-wording.ts).
+  const besidesLogWork = besidesLogs.filter((st) => !onlyWordsALogLine(st, block));
+  if (shape.kind === "log" && besidesLogWork.length === 1 && ts.isExpressionStatement(besidesLogWork[0]!) && assignsTheRawInput(tryStmt.tryBlock, besidesLogWork[0])) return;
   // `try { settings._ = JSON.parse(settings._); } catch (err) { console.error(err); }`: the raw input stays in place (intent.ts).
   if (shape.kind === "log" && besidesLogs.length === 0 && parsesInPlace(tryStmt.tryBlock)) return;
   if (shape.kind === "log" && (tryOnlyAcksChat(clause) || repliesLastInChat(tryStmt) || repliesWithTheFailure(tryStmt, block) || isolatesAListener(clause, errName))) return;
@@ -1976,7 +1980,8 @@ function isEmptyLiteral(e: ts.Expression): boolean {
 }
 
 // Functions that only render a value for people to read (`formatValue`, `describeArg`, `prettyPrint`).
-const DISPLAY_FN_RE = /^(?:format|stringify|describe|display|pretty|inspect|summari[sz]e|toDisplay|toReadable)(?:[A-Z_]\w*)?$/;
+// Also one that renders a message (`toErrorMessage`, `toUserMessage`: production Hexabot, session 43).
+const DISPLAY_FN_RE = /^(?:format|stringify|describe|display|pretty|inspect|summari[sz]e|toDisplay|toReadable)(?:[A-Z_]\w*)?$|^to[A-Z]\w*Message$/;
 
 /**
  * `const formatValue = (val) => { … try { return \`{${pairs}}\`; } catch { return "[object Object]"; } }`:
@@ -3319,6 +3324,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (docSaysSo(ctx, call)) return;
   if (promiseUsedLater(call)) return;
   if (verdict === "noop" && settlesAPromiseOwnedElsewhere(call)) return;
+  // `previous.catch(() => undefined).then(…)` where `previous` is a queue's tail that only holds handled chains: queue-tail.ts.
+  if (verdict === "noop" && tailOfHandledQueue(call)) return;
   // `this.stop().catch(() => {})` after a try that awaited and recorded the kept `this.finished` that `stop` returns: kept-promise.ts.
   if (verdict === "noop" && dropsKeptRejection(call)) return;
   // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.

@@ -6,6 +6,8 @@
  * code was not told about.
  */
 import { ts } from "../../engine/ts";
+import { looksUpNestProvider } from "./module-ref";
+import { spellingSource } from "./spelling";
 import type { RuleContext } from "../../engine/types";
 import { accessesNamed, calleeName, exportListNames, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { findRefs } from "../unvalidated-boundary/ast";
@@ -159,7 +161,7 @@ export function assignsTheRawInput(tryBlock: ts.Block, value: ts.Node): boolean 
       if (ts.isObjectLiteralExpression(r) && r.properties.length === 1 && ts.isSpreadAssignment(r.properties[0]!)) r = r.properties[0].expression;
       // `node.attribs.href = new URL(url, base).toString()`: a field or a rendering of the input's conversion.
       const conv = conversionOf(r);
-      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && conv && kept.includes(rawInput(throughDate(conv.arguments![0]!)) ?? "")) same = true;
+      if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target && conv && keptInput(kept, throughDate(conv.arguments![0]!))) same = true;
     }
     ts.forEachChild(n, visit);
   };
@@ -232,6 +234,12 @@ function conversionOf(e: ts.Expression): ts.CallExpression | ts.NewExpression | 
  * anything else.
  */
 const DECODE_RE = /^(?:atob|decodeURIComponent|decodeURI)$/;
+
+/** Whether `arg` is one of the `kept` inputs, also with its spelling normalised in a `const` (`const trimmed = responseData.trim()`). */
+function keptInput(kept: readonly string[], arg: ts.Expression): boolean {
+  const source = spellingSource(withoutCasts(arg));
+  return kept.includes(rawInput(arg) ?? "") || (source !== undefined && kept.includes(rawInput(source) ?? ""));
+}
 
 function rawInput(e: ts.Expression): string | undefined {
   // `translatable as any`: a cast changes no value (production vendure translate-entity.ts:100).
@@ -328,7 +336,7 @@ export function deniesOnNotFound(clause: ts.CatchClause): boolean {
       return;
     }
     if (ts.isCallExpression(n)) {
-      if (THROWING_LOOKUP_RE.test(calleeName(n) ?? "")) {
+      if (THROWING_LOOKUP_RE.test(calleeName(n) ?? "") || looksUpNestProvider(n)) {
         lookups++;
         return; // its `where` is read, not run
       }

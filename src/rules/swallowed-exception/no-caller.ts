@@ -280,12 +280,25 @@ const TEARDOWN_CALL_RE = /^(?:close|disconnect|quit|end|destroy|terminate|stop|s
 export function teardownInCloseHook(clause: ts.CatchClause): boolean {
   let fn: ts.Node | undefined = clause.parent;
   while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  // `await Promise.allSettled(entries.map(async ([id, entry]) => { try { await entry.client.close(); } catch (e) { log } }))`:
+  // each item's step is a step of the hook (session 43, production Hexabot's MCP client pool).
+  while (fn && eachItemCallback(fn)) {
+    fn = fn.parent;
+    while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  }
   if (!fn) return false;
   const inHook = ts.isMethodDeclaration(fn)
     ? ts.isIdentifier(fn.name) && CLOSE_HOOK_METHOD_RE.test(fn.name.text)
     : ts.isCallExpression(fn.parent) && fn.parent.arguments[1] === fn && ts.isPropertyAccessExpression(fn.parent.expression) && fn.parent.expression.name.text === "addHook"
       && ts.isStringLiteralLike(fn.parent.arguments[0]!) && CLOSE_HOOK_EVENT_RE.test((fn.parent.arguments[0] as ts.StringLiteralLike).text);
   return inHook && onlyReleases((clause.parent as ts.TryStatement).tryBlock, TEARDOWN_CALL_RE);
+}
+
+/** `items.map(async (x) => { … })`, `items.forEach((x) => { … })`: a callback run once per item. */
+function eachItemCallback(fn: ts.Node): boolean {
+  const p = fn.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !!p && ts.isCallExpression(p) && p.arguments[0] === fn
+    && ts.isPropertyAccessExpression(p.expression) && /^(?:map|forEach)$/.test(p.expression.name.text);
 }
 
 /**

@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { constInitializer, isLogCall, localAssignment, references } from "./analysis";
 import { scopeOf } from "./scope";
+import { spellingNormalised } from "./spelling";
 
 /**
  * Catches whose failure is the answer the code asks for, told by the try's own shape: a capability
@@ -151,7 +152,7 @@ export function tryOnlyPrefetches(tryBlock: ts.Block): boolean {
  * stored data (`localStorage.getItem`), or cannot fall through stays reported.
  */
 export function parseFallsThroughLikeTheTry(tryStmt: ts.TryStatement, catchBlock: ts.Block): boolean {
-  if (!catchBlock.statements.every((st) => ts.isExpressionStatement(st) && isLogCall(st.expression))) return false;
+  if (!catchBlock.statements.every((st) => (ts.isExpressionStatement(st) && isLogCall(st.expression)) || takesTheFallThroughExit(tryStmt, catchBlock, st))) return false;
   const fn = scopeOf(tryStmt).fn;
   if (!fn || !ts.isBlock(tryStmt.parent)) return false;
   const params = fn.parameters.map((q) => (ts.isIdentifier(q.name) ? q.name.text : "")).filter(Boolean);
@@ -246,7 +247,8 @@ function valueInHand(id: ts.Identifier, fn: ts.Node): boolean {
       for (const d of st.declarationList.declarations) {
         if (!d.initializer || !bindsName(d.name, id.text)) continue;
         let e: ts.Expression = d.initializer;
-        while (ts.isPropertyAccessExpression(e)) e = e.expression;
+        // `const trimmed = body.trim();`: the input's spelling normalised (session 43), as for an `Intl` rendering.
+        while (ts.isPropertyAccessExpression(e) || spellingNormalised(e)) e = ts.isCallExpression(e) ? e.expression.expression : e.expression;
         return ts.isIdentifier(e);
       }
     }
@@ -257,6 +259,21 @@ function valueInHand(id: ts.Identifier, fn: ts.Node): boolean {
 function bindsName(b: ts.BindingName, name: string): boolean {
   if (ts.isIdentifier(b)) return b.text === name;
   return b.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, name));
+}
+
+/**
+ * `catch { return body; }` right before the try's own `return body;`: the catch's one statement besides
+ * log lines is a `return` of a name, written as the statement after the try is (session 43, production
+ * Hexabot's `parseRequestBody`). It leaves as the try's fall-through does, so it is the catch that
+ * falls through to that statement. A `return` of anything else (a literal, a call) stays a default.
+ */
+function takesTheFallThroughExit(tryStmt: ts.TryStatement, catchBlock: ts.Block, st: ts.Statement): boolean {
+  if (!ts.isReturnStatement(st) || !st.expression || !ts.isIdentifier(st.expression)) return false;
+  const bound = (catchBlock.parent as ts.CatchClause).variableDeclaration?.name;
+  if (bound && ts.isIdentifier(bound) && bound.text === st.expression.text) return false;
+  if (catchBlock.statements.filter((x) => !(ts.isExpressionStatement(x) && isLogCall(x.expression))).length !== 1) return false;
+  const next = statementAfter(tryStmt);
+  return next !== undefined && ts.isReturnStatement(next) && next.expression !== undefined && ts.isIdentifier(next.expression) && next.expression.text === st.expression.text;
 }
 
 /** The statement run after `st` when it completes: the next one of its block, leaving blocks of an `if` it ends. */

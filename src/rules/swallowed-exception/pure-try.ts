@@ -32,7 +32,7 @@ const PURE_NAMESPACES = new Set([
 ]);
 
 // Packages whose named and default imports compute only.
-const PURE_PACKAGES_RE = /^(?:node:)?(?:path|url|querystring|util|string_decoder|punycode|crypto)$|^(?:zod|yup|joi|valibot|superstruct|ajv(?:\/.*)?|date-fns(?:\/.*)?|date-fns-tz|dayjs(?:\/.*)?|moment(?:-timezone)?|luxon|lodash(?:[./-].*)?|ramda|uuid|nanoid|qs|query-string|yaml|js-yaml|json5|papaparse|fast-xml-parser|marked|dompurify|isomorphic-dompurify|sanitize-html|he|slugify|validator(?:\/.*)?|libphonenumber-js(?:\/.*)?|decimal\.js|big\.js|bignumber\.js|semver(?:\/.*)?|ms|bytes|clsx|classnames|jsonwebtoken|jose|jwt-decode|cheerio|superjson|class-transformer|bs58|change-case|pluralize|deepmerge|fast-deep-equal|immer|cron-parser|zod-validation-error|@sinclair\/typebox(?:\/.*)?)$|^(?:jsr:)?@std\/(?:semver|path)(?:@[\w.^~-]+)?$/;
+const PURE_PACKAGES_RE = /^(?:node:)?(?:path|url|querystring|util|string_decoder|punycode|crypto)$|^(?:zod|yup|joi|valibot|superstruct|ajv(?:\/.*)?|date-fns(?:\/.*)?|date-fns-tz|dayjs(?:\/.*)?|moment(?:-timezone)?|luxon|lodash(?:[./-].*)?|ramda|uuid|nanoid|qs|query-string|yaml|js-yaml|json5|papaparse|fast-xml-parser|jsonschema|marked|dompurify|isomorphic-dompurify|sanitize-html|he|slugify|validator(?:\/.*)?|libphonenumber-js(?:\/.*)?|decimal\.js|big\.js|bignumber\.js|semver(?:\/.*)?|ms|bytes|clsx|classnames|jsonwebtoken|jose|jwt-decode|cheerio|superjson|class-transformer|bs58|change-case|pluralize|deepmerge|fast-deep-equal|immer|cron-parser|zod-validation-error|@sinclair\/typebox(?:\/.*)?)$|^(?:jsr:)?@std\/(?:semver|path)(?:@[\w.^~-]+)?$/;
 
 // Methods that compute on the value they are called on, whatever it is (strings, arrays, regexes,
 // dates, numbers, maps and sets, schemas, formatters).
@@ -188,6 +188,8 @@ function callIsPure(call: ts.CallExpression, w: Walk, depth: number): boolean {
       if (imp && (PURE_PACKAGES_RE.test(imp.spec) || isDocModelPackage(imp.spec))) return true;
       // `$("html").attr("lang")` where `const $ = cheerio.load(html)`.
       if (boundToPureCall(call, root.text, w)) return true;
+      // `schemaValidator.validate(doc, schema)` where `const schemaValidator = new Validator()` from `jsonschema`.
+      if (root === recv && boundToPureInstance(call, root.text, w)) return true;
       // `pageHelper.parsePath(p)`: a member of a project module required whole.
       if (imp && root === recv) {
         const other = followImported(call, w, depth);
@@ -224,6 +226,25 @@ function boundToPureCall(call: ts.Node, name: string, w: Walk): boolean {
       if (!ts.isIdentifier(root)) return false;
       const imp = w.imports.get(root.text);
       return imp !== undefined && imp.spec === "cheerio" && (root !== callee || imp.exported === "load");
+    }
+  }
+  return false;
+}
+
+/**
+ * `const schemaValidator = new Validator();` (from `jsonschema`) in a block around the call or at the top
+ * level of the file (session 43, production Hexabot's YAML editor): an object of a class a compute-only
+ * package exports, whose methods work on values in memory as the class does (see {@link classOfPurePackage}).
+ */
+function boundToPureInstance(call: ts.Node, name: string, w: Walk): boolean {
+  for (let p: ts.Node | undefined = call.parent; p; p = p.parent) {
+    if (!ts.isBlock(p) && !ts.isSourceFile(p)) continue;
+    for (const st of p.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+      if (!d) continue;
+      const init = d.initializer;
+      return init !== undefined && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && classOfPurePackage(init.expression.text, w.imports);
     }
   }
   return false;
