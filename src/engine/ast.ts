@@ -17,6 +17,21 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return undefined;
 }
 
+/** `Promise.all(…)` (not `allSettled`, `race` or `any`). */
+export function isPromiseAll(call: ts.Node): call is ts.CallExpression {
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const recv = call.expression.expression;
+  return call.expression.name.text === "all" && ts.isIdentifier(recv) && recv.text === "Promise";
+}
+
+/** The call that goes on from `e` in a method chain (`e.then(…)` for `e`), or undefined; `calleeName` names its method. */
+export function chainedCall(e: ts.Expression): ts.CallExpression | undefined {
+  const access = e.parent;
+  if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== e) return undefined;
+  const call = access.parent;
+  return call && ts.isCallExpression(call) && call.expression === access ? call : undefined;
+}
+
 /**
  * Whether some identifier of the file may be spelled `name`: the parser interns every identifier's
  * text in the source file's `identifiers` map, so a name no identifier has is answered without

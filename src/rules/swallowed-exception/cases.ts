@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
-import { boundNames, calleeName, enclosingLoop, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { boundNames, calleeName, enclosingLoop, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, isPromiseAll, topLevelFunction } from "../../engine/ast";
 import { BUILTIN_ERRORS, aliasesOf, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, inScriptsFolder, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
@@ -1457,12 +1457,12 @@ function keepsErrorText(block: ts.Block, e: ts.Expression, errName: string): boo
  * failure again: `retriesTheOuterTry`), so nothing is lost.
  */
 function keepsOuterError(clause: ts.CatchClause, ne: ts.Expression, errName: string | undefined): boolean {
-  const readsOwn = !errName || references(clause.block, errName);
+  const readsInner = !errName || references(clause.block, errName);
   for (let outer = enclosingCatch(clause); outer; outer = enclosingCatch(outer)) {
     const decl = outer.variableDeclaration;
     if (!decl || !ts.isIdentifier(decl.name)) continue;
     const name = decl.name.text;
-    if (!readsOwn && !retriesTheOuterTry(clause, outer)) continue;
+    if (!readsInner && !retriesTheOuterTry(clause, outer)) continue;
     if (name !== errName && (references(ne, name) || keepsErrorText(outer.block, ne, name))) return true;
   }
   return false;
@@ -2766,13 +2766,6 @@ function labelsServerStart(ctx: RuleContext, call: ts.CallExpression): boolean {
     if (words.length > 1 && /^step$/i.test(words[0]!) && /^\d+\W*$/.test(words[1]!)) words.splice(0, 2);
     return words.length > 0 && START_VERB_RE.test(words[0]!) && words.slice(1).every((w) => SERVER_WORD_RE.test(w) || PORT_WORD_RE.test(w));
   });
-}
-
-/** `Promise.all([…])` / `Promise.allSettled` is not it: only `all`, whose array of results is destructured. */
-function isPromiseAll(call: ts.Node): call is ts.CallExpression {
-  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
-  const recv = call.expression.expression;
-  return call.expression.name.text === "all" && ts.isIdentifier(recv) && recv.text === "Promise";
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration } from "../../engine/ast";
+import { references } from "./analysis";
 
 /**
  * What an error-first callback does with its error on the path a failure takes (session 43, retired
@@ -13,20 +14,13 @@ import { isFunctionLikeDeclaration } from "../../engine/ast";
  * … })`): its `err` is another error, and its parameter is no read of the outer one.
  */
 export function readsOwn(node: ts.Node, name: string, skip?: (n: ts.Node) => boolean): boolean {
-  const visit = (n: ts.Node): boolean => {
-    if (skip?.(n)) return false;
-    if (ts.isIdentifier(n)) {
-      if (n.text !== name) return false;
-      const p = n.parent;
-      if (p && ts.isPropertyAccessExpression(p) && p.name === n) return false;
-      if (p && (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p)) && p.name === n) return false;
-      return true;
-    }
-    if (n !== node && isFunctionLikeDeclaration(n) && n.parameters.some((p) => bindsName(p.name, name))) return false;
-    if (ts.isCatchClause(n) && n.variableDeclaration && bindsName(n.variableDeclaration.name, name)) return false;
-    return ts.forEachChild(n, visit) ?? false;
-  };
-  return visit(node);
+  return references(node, name, (n) => (skip?.(n) ?? false) || (n !== node && shadows(n, name)));
+}
+
+/** A function whose parameter, or a catch clause whose variable, binds `name` again. */
+function shadows(n: ts.Node, name: string): boolean {
+  if (isFunctionLikeDeclaration(n)) return n.parameters.some((p) => bindsName(p.name, name));
+  return ts.isCatchClause(n) && n.variableDeclaration !== undefined && bindsName(n.variableDeclaration.name, name);
 }
 
 function bindsName(b: ts.BindingName, name: string): boolean {

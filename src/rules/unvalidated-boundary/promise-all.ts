@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, isPromiseAll } from "../../engine/ast";
 import { climb, unwrap } from "./ast";
 
 /**
@@ -11,9 +11,7 @@ import { climb, unwrap } from "./ast";
  */
 export function promiseAllBinding(list: ts.ArrayLiteralExpression, element: ts.Node): ts.BindingElement | undefined {
   const all = list.parent;
-  if (!all || !ts.isCallExpression(all) || all.arguments.length !== 1 || unwrap(all.arguments[0]!) !== list && all.arguments[0] !== list) return undefined;
-  const callee = all.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "all" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return undefined;
+  if (!all || !isPromiseAll(all) || all.arguments.length !== 1 || unwrap(all.arguments[0]!) !== list && all.arguments[0] !== list) return undefined;
   const index = list.elements.indexOf(element as ts.Expression);
   if (index < 0 || list.elements.slice(0, index).some(ts.isSpreadElement)) return undefined;
   const top = climb(all);
@@ -36,9 +34,7 @@ export function promiseAllBinding(list: ts.ArrayLiteralExpression, element: ts.N
 export function allElementOf(decl: ts.VariableDeclaration, element: ts.BindingElement): ts.Expression | undefined {
   if (!ts.isArrayBindingPattern(decl.name) || element.parent !== decl.name || element.dotDotDotToken) return undefined;
   const init = unwrap(decl.initializer!);
-  if (!ts.isCallExpression(init) || init.arguments.length !== 1) return undefined;
-  const callee = init.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "all" || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Promise") return undefined;
+  if (!isPromiseAll(init) || init.arguments.length !== 1) return undefined;
   const list = unwrap(init.arguments[0]!);
   if (!ts.isArrayLiteralExpression(list)) return undefined;
   const item = list.elements[decl.name.elements.indexOf(element)];

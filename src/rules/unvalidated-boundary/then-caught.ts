@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, chainedCall } from "../../engine/ast";
 import { containsThrow, type FunctionLike } from "./ast";
 
 /**
@@ -13,13 +13,11 @@ export function thenCaught(fn: FunctionLike): boolean {
   const then = fn.parent;
   if (!then || !ts.isCallExpression(then) || then.arguments[0] !== fn || calleeName(then) !== "then" || !ts.isPropertyAccessExpression(then.expression)) return false;
   // Up the chain: `.then(cb)` may be followed by more `.then(…)` and `.finally(…)` before the `.catch(handler)`.
-  let cur: ts.Node = then;
+  let cur: ts.Expression = then;
   for (let i = 0; i < 6; i++) {
-    const access = cur.parent;
-    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== cur) return false;
-    const call = access.parent;
-    if (!call || !ts.isCallExpression(call) || call.expression !== access) return false;
-    const name = access.name.text;
+    const call = chainedCall(cur);
+    if (!call) return false;
+    const name = calleeName(call);
     if (name === "catch") {
       const handler = call.arguments[0];
       if (!handler || (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler))) return false;

@@ -1,5 +1,5 @@
 import { ts } from "../../../engine/ts";
-import { calleeName } from "../../../engine/ast";
+import { calleeName, chainedCall } from "../../../engine/ast";
 import { callOfArgument, isFunctionLike, nameText, ownReturns, shortText, unwrap, type FunctionLike } from "../ast";
 import { hasModule, type FileFacts, type Source } from "../source";
 
@@ -33,11 +33,9 @@ function startsAtCreateServerFn(recv: ts.Expression): boolean {
 function handlerAfter(call: ts.CallExpression): FunctionLike | undefined {
   let cur: ts.Expression = call;
   for (let i = 0; i < 4; i++) {
-    const access = cur.parent;
-    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== cur) return undefined;
-    const next = access.parent;
-    if (!next || !ts.isCallExpression(next) || next.expression !== access) return undefined;
-    if (access.name.text === "handler") {
+    const next = chainedCall(cur);
+    if (!next) return undefined;
+    if (calleeName(next) === "handler") {
       const fn = next.arguments[0] ? unwrap(next.arguments[0]) : undefined;
       return fn && isFunctionLike(fn) ? fn : undefined;
     }
