@@ -3,13 +3,13 @@ import { TreeMemo } from "./tree-memo";
 
 /** Small questions about syntax that several rule families and the engine ask. */
 
-/** The callee's last name: `a.b.c(…)` → "c", `f(…)` → "f"; undefined for other callees. */
 /** The identifiers a declaration binds: `x`, or each one in `{ a, b: { c } }` and `[d, e]`. */
 export function boundNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((el) => (ts.isBindingElement(el) ? boundNames(el.name) : []));
 }
 
+/** The callee's last name: `a.b.c(…)` → "c", `f(…)` → "f"; undefined for other callees. */
 export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const e = call.expression;
   if (ts.isIdentifier(e)) return e.text;

@@ -117,12 +117,6 @@ function functionHead(fn: ts.FunctionLikeDeclaration): string {
 }
 
 /**
- * The deepest statement or member list whose elements tile `[start, end]`: a function body (as a
- * function with the same async/generator flags), a block inside one (in its function's context),
- * a class body, or the file. Ambient code, namespaces, static blocks and `switch` cases are not
- * entered (their parsing context is not worth recreating).
- */
-/**
  * The child of `node` whose range holds [start, end]. Statement lists are searched by halving, so
  * that thousands of fixes in one long list stay linear overall; other nodes have few children.
  */
@@ -145,6 +139,12 @@ function childContaining(node: ts.Node, start: number, end: number): ts.Node | u
   return found;
 }
 
+/**
+ * The deepest statement or member list whose elements tile `[start, end]`: a function body (as a
+ * function with the same async/generator flags), a block inside one (in its function's context),
+ * a class body, or the file. Ambient code, namespaces, static blocks and `switch` cases are not
+ * entered (their parsing context is not worth recreating).
+ */
 function deepestList(sf: ts.SourceFile, start: number, end: number, isModule: boolean): ListScope {
   const moduleMarker = isModule ? "export {};\n" : "";
   let best: ListScope = { elements: sf.statements, start: 0, end: sf.text.length, head: moduleMarker, open: "", close: "" };

@@ -527,11 +527,11 @@ function deletedComments(removed: string[], addedIn: string[]): string[] {
   });
 }
 
-/** The range of top-level statements holding every difference between `a` and `b`, with a neighbour on each side. */
 /**
  * The top-level statements around the edited range [p, endA) of `a` (the edits' own bounds: the
- * text outside them is the same in both). Taken from the edits, not by comparing the two texts,
- * which cost a scan of the whole file per fix (a file with thousands of fixes was quadratic).
+ * text outside them is the same in both), with a neighbour on each side. Taken from the edits, not
+ * by comparing the two texts, which cost a scan of the whole file per fix (a file with thousands of
+ * fixes was quadratic).
  */
 function changedSlice(a: string, sf: ts.SourceFile, p: number, endA: number): { from: number; toA: number } {
   const st = sf.statements;

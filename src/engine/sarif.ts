@@ -51,8 +51,7 @@ function notification(p: Problem, root: string) {
  * real tool version, one rule per family/case, relative URIs under %SRCROOT%, 1-based regions,
  * fixes as artifactChanges, suppressed results with `suppressions`, problems as notifications,
  * `results` always present, stable order, no timestamps (so output is diffable).
- */
-/**
+ *
  * `shard`: the report of one slice of a sharded run (`--shard i/n`). Its run gets its own
  * category (`automationDetails.id`), so that code scanning keeps every shard's upload, and says
  * which slice it holds, so that `hardening-hints merge` can check the slices make the whole run.

@@ -1,4 +1,5 @@
 /** Heading anchors for the docs view (no `vscode` import, so it is unit-tested). */
+
 /**
  * Gives every heading without an id the GitHub-style id (lower case, spaces to dashes), as the docs' anchors expect.
  * Linear: the open tags cannot span another `<`, and each level's next closing tag is found by a

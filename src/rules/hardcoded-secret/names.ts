@@ -98,7 +98,6 @@ function placeholderWords(rest: string): boolean {
 // A key shown by its first and last characters, the middle elided: `sk-lf-...5678`, `phc_…cdef`.
 const ELIDED_ENDS_RE = /^[A-Za-z0-9_-]{1,24}(?:\.{3}|…)[A-Za-z0-9]{1,8}$/;
 
-/** True for values that stand in for a secret: `<your-api-key>`, `your_api_key_here`, `xxx`, `${NPM_TOKEN}`, `****`, `changeme`. */
 /** Sentinels that mean "not configured": `"stripe-unconfigured"`, `"not-set"`, `"pending_provisioning"`, a setup CLI's `"skipped"` (production inbox-zero). */
 export function isUnconfiguredSentinel(value: string): boolean {
   return /(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing|skipped)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(value.trim());
@@ -132,6 +131,7 @@ function isOtpTestSeed(v: string): boolean {
   return (hex.length === 40 || hex.length === 64 || hex.length === 128) && "3132333435363738393031323334353637383930".repeat(4).startsWith(hex);
 }
 
+/** True for values that stand in for a secret: `<your-api-key>`, `your_api_key_here`, `xxx`, `${NPM_TOKEN}`, `****`, `changeme`. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;

@@ -196,7 +196,6 @@ function clearedOnMatch(literal: ts.Node): boolean {
   });
 }
 
-/** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
 /**
  * A spaced value that is a credential all the same: a Gmail app password under a password name,
  * a lower-case passphrase under a secret or password name (`secret: "keyboard cat"`).
@@ -221,6 +220,7 @@ function returnedSettingName(fn: string): string {
   return rest === "" ? fn : rest;
 }
 
+/** A word or dotted/dashed words of letters only, not random-looking: a name or a label, not a credential. */
 function isWordValue(s: string): boolean {
   // Letters with single separators inside, checked without a nested quantifier.
   return s.length <= 40 && /^[A-Za-z][A-Za-z._-]*$/.test(s) && !/[._-]$|[._-]{2}/.test(s) && !looksRandom(s);

@@ -2015,13 +2015,6 @@ function assignedName(n: ts.Node): string | undefined {
   return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment ? n.left.text : undefined;
 }
 
-/**
- * `try { return JSON.parse(text); } catch { return text; }`, `try { ipaddr.parse(ip); return ip; }
- * catch { return ip; }`, `try { value = JSON.stringify(value); } catch { value = value.constructor.name; }`:
- * the catch answers with the input the try converts (or another rendering of it), so nothing is
- * defaulted: the caller gets the value it passed in. The input must not change in the try.
- */
-
 /** `raw ?? "{}"`, `raw || "[]"`: the input with a constant default for its absence, which parses. */
 function withoutConstantDefault(e: ts.Expression): ts.Expression {
   const u = withoutCasts(e);
@@ -2029,6 +2022,12 @@ function withoutConstantDefault(e: ts.Expression): ts.Expression {
   return ts.isBinaryExpression(u) && (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) && ts.isStringLiteralLike(u.right) ? u.left : e;
 }
 
+/**
+ * `try { return JSON.parse(text); } catch { return text; }`, `try { ipaddr.parse(ip); return ip; }
+ * catch { return ip; }`, `try { value = JSON.stringify(value); } catch { value = value.constructor.name; }`:
+ * the catch answers with the input the try converts (or another rendering of it), so nothing is
+ * defaulted: the caller gets the value it passed in. The input must not change in the try.
+ */
 function fallsBackToTheInput(tryBlock: ts.Block, value: ts.Node): boolean {
   let input: string | undefined;
   let assigns = false;
@@ -2801,12 +2800,6 @@ function boundTo(call: ts.CallExpression): { name: string; stmt: ts.Statement } 
 }
 
 /**
- * `const user = await find(id).catch(() => null); if (!user) return res.status(404)…`,
- * `const text = await res.text().catch(() => ""); throw new Error(\`… ${text}\`)`, or the same
- * through an element of `await Promise.all([…])` or an assignment (`token = await get().catch(…)`):
- * the fallback value is checked next and turned into an explicit failure, so the caller hears of it.
- */
-/**
  * `const payload = await res.json().catch(() => null); if (!res.ok) throw new Error(\`failed: ${JSON.stringify(payload)}\`);
  * console.log("Webhook set:", payload);`: every later use of the constant fallback is in a log line or
  * in the message of an error thrown: the body is only shown, never worked with, so an unreadable one
@@ -2854,6 +2847,12 @@ function fallbackOnlyLogged(call: ts.CallExpression): boolean {
   return ts.isCallExpression(log) && log.arguments.includes(at as ts.Expression) && isLogCall(log);
 }
 
+/**
+ * `const user = await find(id).catch(() => null); if (!user) return res.status(404)…`,
+ * `const text = await res.text().catch(() => ""); throw new Error(\`… ${text}\`)`, or the same
+ * through an element of `await Promise.all([…])` or an assignment (`token = await get().catch(…)`):
+ * the fallback value is checked next and turned into an explicit failure, so the caller hears of it.
+ */
 function fallbackFeedsFailure(call: ts.CallExpression): boolean {
   const bound = boundTo(call);
   if (!bound || !ts.isBlock(bound.stmt.parent)) return false;
@@ -4084,11 +4083,11 @@ function dumpsForDebugging(clause: ts.CatchClause): boolean {
 const DEFAULT_LOCALE_RE = /^default_?(?:lang|language|locale)s?$|^(?:default|english|en)_?(?:translations?|messages|strings|dictionary)$/i;
 
 /**
- * `catch (err) { log(err); return DEFAULT_LANG; }` in a lookup of the chat's or user's language: a
- * display preference whose failure shows the default, as an unset one does (held round 21's
- * labels, debatable); also the default language's strings set in the catch (`setTranslations(englishTranslation)`).
+ * `return DEFAULT_LANG`, `setTranslations(englishTranslation)`, `messages = defaultMessages`: the catch
+ * shows the default language. In a lookup of the chat's or user's language (`catch (err) { log(err);
+ * return DEFAULT_LANG; }`) that is a display preference whose failure shows the default, as an unset
+ * one does (held round 21's labels, debatable); the default language's strings set in the catch count too.
  */
-/** `return DEFAULT_LANG`, `setTranslations(englishTranslation)`, `messages = defaultMessages`: the catch shows the default language. */
 function fallsBackToDefaultLocale(st: ts.Statement): boolean {
   if (ts.isReturnStatement(st)) return st.expression !== undefined && answersDefaultLocale(st.expression);
   if (!ts.isExpressionStatement(st)) return false;

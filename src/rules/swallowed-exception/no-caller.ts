@@ -301,6 +301,12 @@ function eachItemCallback(fn: ts.Node): boolean {
     && ts.isPropertyAccessExpression(p.expression) && /^(?:map|forEach)$/.test(p.expression.name.text);
 }
 
+/** `node.port.onmessage = null`, `ws.onclose = undefined`: an event handler taken off, part of letting the thing go. */
+function detachesHandler(b: ts.BinaryExpression): boolean {
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(b.left) || !/^on[a-z]+$/.test(b.left.name.text)) return false;
+  return b.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(b.right) && b.right.text === "undefined");
+}
+
 /**
  * Whether the block's every call is a method named by `release` (`client.close()`, `files.del(id)`),
  * with at least one such call (besides log lines, with `logs`) and no construction or assignment (outside nested functions): a step
@@ -308,12 +314,6 @@ function eachItemCallback(fn: ts.Node): boolean {
  * function's steps (destroy-step.ts) and an effect's clean-up steps (teardown-step.ts), each with
  * its own list of release names.
  */
-/** `node.port.onmessage = null`, `ws.onclose = undefined`: an event handler taken off, part of letting the thing go. */
-function detachesHandler(b: ts.BinaryExpression): boolean {
-  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(b.left) || !/^on[a-z]+$/.test(b.left.name.text)) return false;
-  return b.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(b.right) && b.right.text === "undefined");
-}
-
 export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp, logs = false): boolean {
   let calls = 0;
   let other = false;

@@ -270,12 +270,6 @@ function readElsewhere(binding: ts.BindingElement, name: string): boolean {
 
 const WAIT_CALL_RE = /^(?:setTimeout|sleep|delay|wait|resolve)$/;
 
-/**
- * The `if` whose condition is the test `id` stands in (`if (error)`, `if (!error) … else`), when its
- * branch for a set error acts on none of it: no exit (`return`, `throw`, `break`, `continue`) and no
- * call but a retry's wait (`if (error) {}`, `if (error) { last = error; await sleep(ms); }`), unless
- * the branch holds only a comment that explains it.
- */
 /** `failed++`, `stats.errorCount += 1`: a counter named for failures goes up. */
 function countsAFailure(n: ts.Node): boolean {
   let target: ts.Expression | undefined;
@@ -285,6 +279,12 @@ function countsAFailure(n: ts.Node): boolean {
   return name !== undefined && /fail|err/i.test(name);
 }
 
+/**
+ * The `if` whose condition is the test `id` stands in (`if (error)`, `if (!error) … else`), when its
+ * branch for a set error acts on none of it: no exit (`return`, `throw`, `break`, `continue`) and no
+ * call but a retry's wait (`if (error) {}`, `if (error) { last = error; await sleep(ms); }`), unless
+ * the branch holds only a comment that explains it.
+ */
 function idleTestOf(id: ts.Identifier): boolean {
   let cond: ts.Node = id;
   while (cond.parent && !ts.isIfStatement(cond.parent) && (ts.isParenthesizedExpression(cond.parent) || ts.isPrefixUnaryExpression(cond.parent) || ts.isBinaryExpression(cond.parent))) cond = cond.parent;

@@ -70,7 +70,6 @@ export function unwrap(expr: ts.Expression): ts.Expression {
   return e;
 }
 
-/** True when the expression is tested for truthiness (if/while/ternary condition, `!`, `&&`). */
 /** A read whose field is only tested (`if (req.query.search)`, `if (!data.prompt)`): nothing is taken from it. */
 export function onlyTested(read: ts.Node): boolean {
   let cur = read;
@@ -78,6 +77,7 @@ export function onlyTested(read: ts.Node): boolean {
   return isConditionPosition(climb(cur));
 }
 
+/** True when the expression is tested for truthiness (if/while/ternary condition, `!`, `&&`). */
 export function isConditionPosition(node: ts.Node): boolean {
   const p = node.parent;
   if (!p) return false;

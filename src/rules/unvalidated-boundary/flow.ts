@@ -2329,7 +2329,6 @@ function literalAllowlist(cond: ts.Expression, key: string, sf: ts.SourceFile): 
   return (ts.isStringLiteral(unwrap(lit)) || ts.isNumericLiteral(unwrap(lit))) && fieldKey(unwrap(field), sf) === key;
 }
 
-/** The branch leaves the block it is in: `return`, `throw`, or in a loop `break`/`continue`. */
 /**
  * `if (!(STATUS_VALUES as readonly string[]).includes(status)) throw …`: a value of any declared type
  * let through only when it is one of the list's own entries (an object is never `includes`-equal to
@@ -2364,6 +2363,7 @@ function falsyNumberRejected(call: ts.CallExpression): boolean {
   return !!st && ts.isIfStatement(st) && st.expression === cond && !st.elseStatement && exits(st.thenStatement);
 }
 
+/** The branch leaves the block it is in: `return`, `throw`, or in a loop `break`/`continue`. */
 function exits(st: ts.Statement): boolean {
   const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isBreakStatement(last) || ts.isContinueStatement(last));
@@ -2901,12 +2901,12 @@ function messagePrefixDispatch(value: ts.Node, test: ts.CallExpression, method: 
   return !!env.message && method === "startsWith" && prefixThenCut(value, test);
 }
 
-/** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 /** An API gateway's relay of the whole exchange, the input its payload or in its path after a fixed segment (proxy.ts). */
 function relayed(call: ts.CallExpression, arg: ts.Node, env: FlowEnv): boolean {
   return !env.sinkOnly && relayedByProxy(call, arg, (member) => injectedType(call, member));
 }
 
+/** Outcome of passing the input to a call: validator, sink, coercion, helper or nothing. */
 function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env: FlowEnv): Outcome {
   const scalarish = kind === "scalar" || kind === "any";
   // `RefreshToken.isValid(token)`, `User.isEmailTaken(email)`: a model's question about stored rows looks the value up.

@@ -384,7 +384,6 @@ export default defineRule<Record<string, never>, CaseId>({
       if (!textFields.has(key)) textFields.set(key, prismaTextField(model, field, ctx.project, ctx.profile));
       return textFields.get(key);
     };
-    /** The project's Drizzle table on a column's type, read once per table and column and file (see drizzle-column.ts). */
     /** A Drizzle table defined with `sqliteTable`, read once per table expression (see drizzle-column.ts). */
     const sqliteTables = new Map<string, boolean>();
     const sqliteTable = (table: ts.Expression): boolean => {
@@ -393,6 +392,7 @@ export default defineRule<Record<string, never>, CaseId>({
       if (!sqliteTables.has(key)) sqliteTables.set(key, drizzleSqliteTable(table, sf, sf === ctx.sourceFile ? ctx.path : sf.fileName, () => (files ??= projectFiles())) === true);
       return sqliteTables.get(key)!;
     };
+    /** The project's Drizzle table on a column's type, read once per table and column and file (see drizzle-column.ts). */
     const drizzleText = (table: ts.Expression, column: string): boolean | undefined => {
       const sf = table.getSourceFile();
       const key = `${sf.fileName}:${table.getText(sf)}.${column}`;

@@ -269,7 +269,6 @@ export function isBunFileCall(call: ts.CallExpression | ts.NewExpression): boole
   return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Bun" && (e.name.text === "file" || e.name.text === "write");
 }
 
-/** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */
 /**
  * `const hdm = new HDMClient({ ip }); hdm.printReceipt(data)` (or `new AccountService().saveAccount(dto)`):
  * a method of an object the module builds from the project's own client or service class (`…Client`, `…Service`, `…Api`, `…Gateway`, declared
@@ -309,6 +308,7 @@ function isLocalEntity(recv: ts.Expression): boolean {
   return !!made && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && /[a-z](?:Model|Entity)$/.test(made.expression.text);
 }
 
+/** A `const` whose initializer is a database/collection handle (`const hosts = db.collection("hosts")`), wherever it is declared. */
 function isLocalDataHandle(recv: ts.Expression): boolean {
   const id = unwrap(recv);
   if (!ts.isIdentifier(id)) return false;

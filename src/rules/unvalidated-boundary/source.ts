@@ -155,8 +155,8 @@ function requireTarget(init: ts.Expression | undefined): string | undefined {
   return undefined;
 }
 
-/** Imports, requires and axios instances from the top level only (cheap). */
 /**
+ * Imports, requires and axios instances from the top level only (cheap).
  * `resolves`: the project's resolver for a bare specifier (a tsconfig alias, a package of the
  * monorepo's workspace: ProjectFiles.resolve), asked only for an import whose names or module
  * already read as data access; a relative or `@/`, `~/` one is the project's by its text.

@@ -173,11 +173,6 @@ export function inErrorBranch(node: ts.Node): boolean {
   return false;
 }
 
-/**
- * `throwApiError(url, resp, body);` as the branch's last statement, where `throwApiError` is a function of the
- * module whose body ends in a `throw` and returns nowhere (production grist-core's `BaseAPI`, session 40): the
- * branch ends in the error that function throws, as if the `throw` were written there.
- */
 /** The failure branch around `node` ends in a call of the module's throwing function (see callsThrower). */
 function endsByThrower(node: ts.Node): boolean {
   for (let p = node.parent; p && !isFunctionLike(p); p = p.parent) {
@@ -189,6 +184,11 @@ function endsByThrower(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * `throwApiError(url, resp, body);` as the branch's last statement, where `throwApiError` is a function of the
+ * module whose body ends in a `throw` and returns nowhere (production grist-core's `BaseAPI`, session 40): the
+ * branch ends in the error that function throws, as if the `throw` were written there.
+ */
 function callsThrower(st: ts.Statement): boolean {
   if (!ts.isExpressionStatement(st)) return false;
   let e = unwrap(st.expression);
