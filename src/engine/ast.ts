@@ -17,6 +17,12 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return undefined;
 }
 
+/** The expression inside any parentheses: `((a))` → `a`. */
+export function unparen(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
 /** `Promise.all(…)` (not `allSettled`, `race` or `any`). */
 export function isPromiseAll(call: ts.Node): call is ts.CallExpression {
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { unparen } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 
 /*
@@ -13,11 +14,6 @@ import { TreeMemo } from "../../engine/tree-memo";
 const DEBUG_NAME_RE = /^(?:(?:is|should|show|enable)?_?(?:debug|verbose)\w*|DEBUG\w*|VERBOSE\w*)$/i;
 
 const cache = new TreeMemo<ts.SourceFile, ReadonlySet<string>>();
-
-function unparen(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
-}
 
 /** `!DEBUG`, `!shouldDebug()`, `process.env.DEBUG_X !== "1"`, `!config.debug`: a test that the debug flag is off. */
 function testsDebugFlag(e: ts.Expression, depth = 0): boolean {

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration } from "../../engine/ast";
+import { isFunctionLikeDeclaration, unparen } from "../../engine/ast";
 import { references } from "./analysis";
 
 /**
@@ -29,11 +29,6 @@ function bindsName(b: ts.BindingName, name: string): boolean {
 }
 
 type Truth = true | false | undefined;
-
-function unparen(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
-}
 
 /**
  * The value of a test when the error is set (a truthy `name`): `err`, `!err`, `err || rows.length === 0`,

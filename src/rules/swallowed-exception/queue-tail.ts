@@ -1,6 +1,5 @@
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { TreeMemo } from "../../engine/tree-memo";
+import { accessesNamed, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { constInitializer } from "./analysis";
 
 /**
@@ -19,7 +18,7 @@ export function tailOfHandledQueue(call: ts.CallExpression): boolean {
   while (init && ts.isParenthesizedExpression(init)) init = init.expression;
   if (!init || !ts.isBinaryExpression(init) || init.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken) return false;
   if (!resolvedPromise(init.right) || !ts.isPropertyAccessExpression(init.left)) return false;
-  return handledTails(call.getSourceFile()).get(init.left.name.text) === true;
+  return onlyHandledTails(call.getSourceFile(), init.left.name.text);
 }
 
 /** `Promise.resolve()`: a promise that cannot reject. */
@@ -28,25 +27,19 @@ function resolvedPromise(e: ts.Expression): boolean {
     && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "Promise";
 }
 
-// A value that is no boolean: a TreeMemo, dropped with the file's trees (tree-memo.ts).
-const TAILS = new TreeMemo<ts.SourceFile, ReadonlyMap<string, boolean>>();
-
-/** Per field name assigned in the file (`x.tail = v`): whether every such assignment stores a handled chain. Memoized per file. */
-function handledTails(sf: ts.SourceFile): ReadonlyMap<string, boolean> {
-  let out = TAILS.get(sf);
-  if (out) return out;
-  const map = new Map<string, boolean>();
-  const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isPropertyAccessExpression(n.left)) {
-      const name = n.left.name.text;
-      const ok = n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.right) && endsInOwnHandler(constInitializer(n.right));
-      map.set(name, (map.get(name) ?? true) && ok);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  TAILS.set(sf, (out = map));
-  return out;
+/**
+ * Whether the file assigns field `name` (`x.name = v`) at least once, and every time from a `const` whose chain ends
+ * in its own handler. Read from the per-file property-access index (`accessesNamed`).
+ */
+function onlyHandledTails(sf: ts.SourceFile, name: string): boolean {
+  let assigned = false;
+  for (const a of accessesNamed(sf, name)) {
+    const p = a.parent;
+    if (!ts.isBinaryExpression(p) || p.left !== a || p.operatorToken.kind < ts.SyntaxKind.FirstAssignment || p.operatorToken.kind > ts.SyntaxKind.LastAssignment) continue;
+    if (p.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(p.right) || !endsInOwnHandler(constInitializer(p.right))) return false;
+    assigned = true;
+  }
+  return assigned;
 }
 
 /** `a.then(f).catch((err) => { log(err); })`: a chain whose last link is a `.catch` with a handler that throws nothing. */

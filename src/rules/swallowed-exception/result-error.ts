@@ -1,6 +1,6 @@
 import { ts } from "../../engine/ts";
 import { stateWriteLeavesItemPending } from "./success-count";
-import { calleeName, enclosingLoop, importBindings, isFunctionLikeDeclaration } from "../../engine/ast";
+import { calleeName, enclosingLoop, importBindings, isFunctionLikeDeclaration, unparen as unparenthesized } from "../../engine/ast";
 import { projectFilesOf } from "../unvalidated-boundary/elsewhere";
 import type { Fix, RuleContext, TextEdit } from "../../engine/types";
 import { lineIndentAt, quote } from "../../fixes/text";
@@ -725,11 +725,6 @@ function blockScope(stmt: ts.VariableStatement, decl: ts.Node): ts.Node {
   const list = stmt.parent;
   if (stmt.declarationList.flags & ts.NodeFlags.BlockScoped) return ts.isCaseClause(list) || ts.isDefaultClause(list) ? list.parent : list;
   return scopeOf(decl).fn ?? decl.getSourceFile();
-}
-
-function unparenthesized(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
 }
 
 /**
