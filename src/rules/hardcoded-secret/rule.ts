@@ -79,8 +79,11 @@ function setsItsOwnVariable(literal: ts.Node, name: string): boolean {
 
 /** Folders of translation tables: `locales/`, `i18n/`, `translations/`, `lang/`. */
 const LOCALE_DIR_RE = /^(?:locales?|i18n|l10n|langs?|languages|translations?)$/i;
-/** A language tag as a folder or file name: `en`, `zh-hk`, `pt_BR`, `zh-Hant`, `es-419`. */
-const LANGUAGE_TAG_RE = /^[a-z]{2}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?$/;
+/**
+ * A language tag as a folder or file name: `en`, `zh-hk`, `pt_BR`, `zh-Hant`, `es-419`, and the
+ * camel-case module names of a region (`zhCn.ts`, `ptBr.ts`, `zhTw.ts`).
+ */
+const LANGUAGE_TAG_RE = /^[a-z]{2}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3})|[A-Z][a-z])?$/;
 const SCRIPT_EXT_RE = /\.[cm]?[jt]sx?$/;
 
 /**

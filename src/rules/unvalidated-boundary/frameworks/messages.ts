@@ -244,7 +244,7 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
   }
   // socket.io, imported here or in the module that hands this one its `io`/`socket` (facts.socketish).
   const imported = hasModule(facts, "socket.io", "socket.io-client");
-  if ((name === "on" || name === "once") && (imported || (isSocketish(facts) && recv.length === 1 && /^(?:socket|client|sock)$/.test(recv[0]!)))) {
+  if ((name === "on" || name === "once") && (imported || (isSocketish(facts) && recv.length === 1 && /^(?:socket|client|sock)$/.test(recv[0]!))) && !ownEmitter(call)) {
     const ev = call.arguments[0];
     const fn = fnArg(1);
     if (!fn || !ev || !ts.isStringLiteral(ev) || LIFECYCLE_EVENTS.has(ev.text)) return out;
@@ -257,6 +257,29 @@ export function messageParamSources(call: ts.CallExpression, facts: FileFacts, s
     }
   }
   return out;
+}
+
+// A class whose instances carry messages from outside the process: socket.io's `Server`, `Socket`, `Namespace`,
+// a `WebSocket`, a bot's or broker's `Client`, Redis and queue subscribers, workers, ports, child processes, streams.
+const TRANSPORT_CLASS_RE = /Socket|Server|Client|Namespace|Manager|Connection|Channel|Gateway|Bot|Transport|Peer|Redis|Consumer|Subscriber|Worker|Queue|Kafka|Broker|Mqtt|Nats|Pusher|Ably|Stream|Port|Process|Watcher|^io$/i;
+
+/**
+ * `interpreter.on("flag", (page, resume) => …)` with `const interpreter = new Interpreter(workflow, options)`: the
+ * listener of an object the function builds itself from a class that is no transport (a workflow interpreter, an
+ * `EventEmitter`), which only this process emits on. Its arguments are the process's own values, not a socket's
+ * payload, whatever the module imports (production maxun's `workflow-management/classes/Interpreter.ts:344`,
+ * session 44).
+ */
+function ownEmitter(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const b = findBinding(callee.expression);
+  if (!b || b.kind !== "var" || b.element || !ts.isIdentifier(b.decl.name)) return false;
+  let init = b.decl.initializer;
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init))) init = init.expression;
+  if (!init || !ts.isNewExpression(init)) return false;
+  const cls = ts.isIdentifier(init.expression) ? init.expression.text : ts.isPropertyAccessExpression(init.expression) ? init.expression.name.text : undefined;
+  return !!cls && !TRANSPORT_CLASS_RE.test(cls);
 }
 
 // A page's code: a browser global read, or a UI framework imported. An import no browser bundle resolves says a server.
