@@ -46,6 +46,9 @@ import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
 import { closesFailedConnection } from "./rejected-connection";
+import { droppedCleanupBeforeRethrow, emptyCleanupBeforeRethrow } from "./rethrown-cleanup";
+import { convertsToNumber } from "./plain-number";
+import { bodyReadOnlyInFailedBranch } from "./failed-branch-body";
 import { messageFromLossyHelper } from "./lossy-message";
 import { isJobTableEntry, noteJobTableEntries } from "./job-table";
 import { shutdownChainLogged } from "./shutdown-chain";
@@ -634,6 +637,8 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (caseId === "emptyCatch" && tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // `console.error(reason); try { ws.close(1008, reason); } catch {} return;`: a failed or refused connection let go of (rejected-connection.ts).
   if (caseId === "emptyCatch" && closesFailedConnection(tryStmt)) return;
+  // `catch (err) { try { fs.unlinkSync(tmp); } catch {} throw err; }`: a clean-up dropped on the way to the rethrow (rethrown-cleanup.ts).
+  if (caseId === "emptyCatch" && emptyCleanupBeforeRethrow(tryStmt)) return;
   // The same work in a try, retried by the next tick (retried-tick.ts).
   if (tryRetriedByNextTick(tryStmt)) return;
   // `try { if (existsSync(sock)) unlinkSync(sock); } catch {}` … `server.listen(sock)`: path-prep.ts.
@@ -988,6 +993,8 @@ function tryCannotThrow(tryBlock: ts.Block): boolean {
     if (isFunctionLike(n)) return true;
     // `if (existsSync(STORAGE + "/" + path)) return true;`: Node's `existsSync` answers `false` rather than throw.
     if (ts.isCallExpression(n) && existsSyncCall(n)) return n.arguments.every(visit);
+    // `parseInt(period)`: a conversion of names to a number answers `NaN`, never throws (plain-number.ts).
+    if (ts.isCallExpression(n) && convertsToNumber(n)) return true;
     switch (n.kind) {
       case ts.SyntaxKind.NewExpression:
         // `new Date(value)` never throws for a string or number: a bad one gives an Invalid Date, a value.
@@ -3320,6 +3327,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "noop" && tailOfHandledQueue(call)) return;
   // `this.stop().catch(() => {})` after a try that awaited and recorded the kept `this.finished` that `stop` returns: kept-promise.ts.
   if (verdict === "noop" && dropsKeptRejection(call)) return;
+  // `catch (err) { await sandbox.stop().catch(() => undefined); throw err; }`: rethrown-cleanup.ts.
+  if (verdict === "noop" && which === "catch" && droppedCleanupBeforeRethrow(call)) return;
   // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.
   if (which === "catch" && handlerAnswersNone(handler) && enrichesRowInAllMap(call)) return;
   // `generateMetadata`'s `api.user.getById(…).catch(() => null)` beside the page's own `api.user.getById(…)`: page-metadata.ts.
@@ -3386,6 +3395,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && noticeFiredAndLogged(call, handler)) return;
   // `const channel = await client.channels.fetch(id).catch(() => null); if (channel) { … }` with work after: optional-lookup.ts.
   if (verdict === "noop" && which === "catch" && handlerAnswersNone(handler) && lookupGuardedAsOptional(call, boundTo(call))) return;
+  // `const data = await res.json().catch(() => ({})); if (!res.ok) { setError(data.error ?? "…"); return; }`: failed-branch-body.ts.
+  if (verdict === "noop" && which === "catch" && bodyReadOnlyInFailedBranch(call)) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || missWarnedNext(call) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || requestBodyAsEmpty(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, logCallOf) });
