@@ -46,7 +46,6 @@ import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
 import { closesFailedConnection } from "./rejected-connection";
-import { droppedCleanupBeforeRethrow, emptyCleanupBeforeRethrow } from "./rethrown-cleanup";
 import { convertsToNumber } from "./plain-number";
 import { bodyReadOnlyInFailedBranch } from "./failed-branch-body";
 import { messageFromLossyHelper } from "./lossy-message";
@@ -637,8 +636,6 @@ export function checkCatch(ctx: RuleContext, clause: ts.CatchClause): void {
   if (caseId === "emptyCatch" && tryOnlyAwaitsMutations(tryStmt, { files: projectFilesOf(ctx), path: ctx.path })) return;
   // `console.error(reason); try { ws.close(1008, reason); } catch {} return;`: a failed or refused connection let go of (rejected-connection.ts).
   if (caseId === "emptyCatch" && closesFailedConnection(tryStmt)) return;
-  // `catch (err) { try { fs.unlinkSync(tmp); } catch {} throw err; }`: a clean-up dropped on the way to the rethrow (rethrown-cleanup.ts).
-  if (caseId === "emptyCatch" && emptyCleanupBeforeRethrow(tryStmt)) return;
   // The same work in a try, retried by the next tick (retried-tick.ts).
   if (tryRetriedByNextTick(tryStmt)) return;
   // `try { if (existsSync(sock)) unlinkSync(sock); } catch {}` … `server.listen(sock)`: path-prep.ts.
@@ -3327,8 +3324,6 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "noop" && tailOfHandledQueue(call)) return;
   // `this.stop().catch(() => {})` after a try that awaited and recorded the kept `this.finished` that `stop` returns: kept-promise.ts.
   if (verdict === "noop" && dropsKeptRejection(call)) return;
-  // `catch (err) { await sandbox.stop().catch(() => undefined); throw err; }`: rethrown-cleanup.ts.
-  if (verdict === "noop" && which === "catch" && droppedCleanupBeforeRethrow(call)) return;
   // `const details = await api.details(id).catch(() => null); return toRow(system, details);` in a `Promise.all` map: per-row.ts.
   if (which === "catch" && handlerAnswersNone(handler) && enrichesRowInAllMap(call)) return;
   // `generateMetadata`'s `api.user.getById(…).catch(() => null)` beside the page's own `api.user.getById(…)`: page-metadata.ts.

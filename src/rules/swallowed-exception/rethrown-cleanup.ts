@@ -1,21 +1,21 @@
 /**
- * A dropped clean-up step on the way to rethrowing the original error (held round 29's teardown
- * reading, "the original error goes on", carried from closing a connection to removing what the
- * failed work left behind; session 44, production samples of nango, inbox-zero and anything-llm,
- * clean, debatable):
+ * A dropped clean-up step on the way to rethrowing the original error, reported at low confidence
+ * (`cleanupBeforeRethrow`, docs "Confidence"; session 44):
  *
  *   } catch (err) { await sandbox.stop().catch(() => undefined); throw err; }
  *   } catch (err) { try { fs.unlinkSync(tmp); } catch {} throw err; }
  *   } catch (error) { if (item?.size === 0) { await client.api(path).delete().catch(() => undefined); } throw error; }
  *
- * The caller is told of the failure by the rethrown error, which a second error from the clean-up
- * would replace; a clean-up that fails as well leaves a stray temp file or process, not a lost
- * failure. Known by a step whose every call removes or stops one thing (`unlink`, `rm`, `rmdir`,
- * `remove`, `delete`, `stop`, `kill`, `terminate`, `dispose`, `cleanup`), directly in a catch's
- * block or in a plain `if` of it, with nothing after it up to the end of the catch but log lines,
- * more such steps and, last, `throw <the caught error>` unchanged. A step the code goes past
- * (answering, retrying, `return`), a new error thrown in place of the caught one, and a rollback of
- * stored work (`update`, `save`, `insert`) stay reported.
+ * Often a matter of judgement: the caller is told of the failure by the rethrown error, which a
+ * second error from the clean-up would replace (held round 29's "the original error goes on"; the
+ * production samples of nango, inbox-zero and anything-llm call it clean, debatable), while a failed
+ * clean-up leaves a stray temp folder or process behind unseen (held rounds 21 and 41; tune's
+ * transcoding pipeline labels it a finding, debatable). Known by a step whose every call removes or
+ * stops one thing (`unlink`, `rm`, `rmdir`, `remove`, `delete`, `stop`, `kill`, `terminate`,
+ * `dispose`, `cleanup`), directly in a catch's block or in a plain `if` of it, with nothing after it
+ * up to the end of the catch but log lines, more such steps and, last, `throw <the caught error>`
+ * unchanged. A step the code goes past (answering, retrying, `return`), a new error thrown in place
+ * of the caught one, and a rollback of stored work (`update`, `save`, `insert`) keep full confidence.
  */
 import { ts } from "../../engine/ts";
 import { isLogStatement } from "./analysis";
@@ -103,7 +103,7 @@ function rethrownAfter(st: ts.Statement): boolean {
   return false;
 }
 
-/** An empty catch around a clean-up step before the original error is rethrown (see the module comment). */
+/** The try of an empty catch is a clean-up step before the original error is rethrown (see the module comment). */
 export function emptyCleanupBeforeRethrow(tryStmt: ts.TryStatement): boolean {
   return emptyCleanupTry(tryStmt) && rethrownAfter(tryStmt);
 }

@@ -2,10 +2,11 @@ import swallowedException from "../../../src/rules/swallowed-exception/rule";
 import { dedent, RuleTester } from "../../helpers/rule-tester";
 
 // Session 44, developer prodse: classes behind the production samples' false swallowed-exception
-// findings that the docs decide (hand-written analogues, no fetched code). A clean-up dropped on the
-// way to rethrowing the original error (held round 29's "the original error goes on"), a reply's
-// body read before the test of its `ok` and used only in the failure branch (the failed-response
-// body convention), and a try whose only call converts names to a number ("a try that cannot throw").
+// findings (hand-written analogues, no fetched code). A clean-up dropped on the way to rethrowing the
+// original error, reported at low confidence (`cleanupBeforeRethrow`: held round 29's "the original
+// error goes on" against held rounds 21 and 41's lost clean-up); not reported, a reply's body read
+// before the test of its `ok` and used only in the failure branch (the failed-response body
+// convention), and a try whose only call converts names to a number ("a try that cannot throw").
 const named = new Set(["emptyCatch", "promiseCatchNoop", "promiseCatchLogOnly", "logAndContinue", "rethrowWithoutCause"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -113,15 +114,41 @@ const parseIntOfField = period("parseInt(config.period)", "config: { period: str
 
 new RuleTester().run(narrowed, {
   valid: [
-    { name: "a temp file's removal dropped before the original error is rethrown", code: unlinkThenRethrow },
-    { name: "the same with a log line before the rethrow", code: rmThenLogThenRethrow },
-    { name: "a sandbox stop's rejection dropped before the original error is rethrown", code: stopThenRethrow },
-    { name: "a leftover's deletion under a plain if, then the rethrow", code: deleteUnderIf },
     { name: "a reply's body read before its ok test and used only in the failure branch", code: bodyOnlyInFailedBranch },
     { name: "parseInt of a name in the try: it cannot throw", code: parseIntOfName },
     { name: "Number.parseFloat of a name in the try: it cannot throw", code: numberParseFloat },
   ],
   invalid: [
+    { name: "a temp file removal dropped before the original error is rethrown: low confidence", code: unlinkThenRethrow, findings: [{
+        case: "emptyCatch", line: 10, column: 39, endColumn: 41, severity: "info", confidence: "low",
+        suggestions: [
+          { title: "Throw both errors as an AggregateError", output: unlinkThenRethrow.replace("    try { fs.unlinkSync(tmp); } catch {}", "    try { fs.unlinkSync(tmp); } catch (err) {\n      throw new AggregateError([error, err], \"compact failed twice\");\n    }") },
+          { title: "Mark as intentionally ignored…", output: unlinkThenRethrow.replace("    try { fs.unlinkSync(tmp); } catch {}", "    try { fs.unlinkSync(tmp); } catch {\n      // Intentionally ignored: <reason>\n    }") },
+        ],
+      }],
+      output: unlinkThenRethrow.replace("    try { fs.unlinkSync(tmp); } catch {}", "    try { fs.unlinkSync(tmp); } catch (err) {\n      console.error(\"fs.unlinkSync failed in compact\", err);\n    }") },
+    { name: "the same with a log line before the rethrow: low confidence", code: rmThenLogThenRethrow, findings: [{
+        case: "emptyCatch", line: 10, column: 52, endColumn: 54, severity: "info", confidence: "low",
+        suggestions: [
+          { title: "Throw both errors as an AggregateError", output: rmThenLogThenRethrow.replace("    try { fs.rmSync(tmp, { force: true }); } catch {}", "    try { fs.rmSync(tmp, { force: true }); } catch (err) {\n      throw new AggregateError([error, err], \"compact failed twice\");\n    }") },
+          { title: "Mark as intentionally ignored…", output: rmThenLogThenRethrow.replace("    try { fs.rmSync(tmp, { force: true }); } catch {}", "    try { fs.rmSync(tmp, { force: true }); } catch {\n      // Intentionally ignored: <reason>\n    }") },
+        ],
+      }],
+      output: rmThenLogThenRethrow.replace("    try { fs.rmSync(tmp, { force: true }); } catch {}", "    try { fs.rmSync(tmp, { force: true }); } catch (err) {\n      console.error(\"fs.rmSync failed in compact\", err);\n    }") },
+    { name: "a sandbox stop whose rejection is dropped before the rethrow: low confidence", code: stopThenRethrow, findings: [{
+        case: "promiseCatchNoop", line: 9, column: 32, endColumn: 47, severity: "info", confidence: "low",
+        suggestions: [
+          { title: "Mark as intentionally ignored…", output: stopThenRethrow.replace("    await sandbox.stop().catch(() => undefined);", "    await sandbox.stop().catch(() => /* Intentionally ignored: <reason> */ undefined);") },
+        ],
+      }],
+      output: stopThenRethrow.replace("    await sandbox.stop().catch(() => undefined);", "    await sandbox.stop().catch((err) => {\n      console.error(\"sandbox.stop failed in dryrun\", err);\n      return undefined;\n    });") },
+    { name: "a leftover deletion under a plain if, then the rethrow: low confidence", code: deleteUnderIf, findings: [{
+        case: "promiseCatchNoop", line: 9, column: 45, endColumn: 60, severity: "info", confidence: "low",
+        suggestions: [
+          { title: "Mark as intentionally ignored…", output: deleteUnderIf.replace("      await client.api(path).delete().catch(() => undefined);", "      await client.api(path).delete().catch(() => /* Intentionally ignored: <reason> */ undefined);") },
+        ],
+      }],
+      output: deleteUnderIf.replace("      await client.api(path).delete().catch(() => undefined);", "      await client.api(path).delete().catch((err) => {\n        console.error(\"delete failed in put\", { path }, err);\n        return undefined;\n      });") },
     { name: "a removal before a new error that drops the original: reported", code: unlinkThenNewError, findings: [{
         case: "rethrowWithoutCause", line: 9, column: 5, endColumn: 18,
       }, {
@@ -133,7 +160,7 @@ new RuleTester().run(narrowed, {
       }],
       output: unlinkThenNewError.replace("    try { fs.unlinkSync(tmp); } catch {}\n    throw new Error(\"compact failed\");", "    try { fs.unlinkSync(tmp); } catch (err) {\n      console.error(\"fs.unlinkSync failed in compact\", err);\n    }\n    throw new Error(\"compact failed\", { cause: error });") },
     { name: "a removal followed by more work before the rethrow: reported", code: unlinkThenWork, findings: [{
-        case: "emptyCatch", line: 10, column: 39, endColumn: 41,
+        case: "emptyCatch", line: 10, column: 39, endColumn: 41, severity: "warning", confidence: "high",
         suggestions: [
           { title: "Throw both errors as an AggregateError", output: unlinkThenWork.replace("    try { fs.unlinkSync(tmp); } catch {}", "    try { fs.unlinkSync(tmp); } catch (err) {\n      throw new AggregateError([error, err], \"compact failed twice\");\n    }") },
           { title: "Mark as intentionally ignored…", output: unlinkThenWork.replace("    try { fs.unlinkSync(tmp); } catch {}", "    try { fs.unlinkSync(tmp); } catch {\n      // Intentionally ignored: <reason>\n    }") },
@@ -141,7 +168,7 @@ new RuleTester().run(narrowed, {
       }],
       output: unlinkThenWork.replace("    try { fs.unlinkSync(tmp); } catch {}", "    try { fs.unlinkSync(tmp); } catch (err) {\n      console.error(\"fs.unlinkSync failed in compact\", err);\n    }") },
     { name: "a step that is no clean-up (a rename back): reported", code: renameBackThenRethrow, findings: [{
-        case: "emptyCatch", line: 10, column: 45, endColumn: 47,
+        case: "emptyCatch", line: 10, column: 45, endColumn: 47, severity: "warning", confidence: "high",
         suggestions: [
           { title: "Throw both errors as an AggregateError", output: renameBackThenRethrow.replace("    try { fs.renameSync(tmp, disk); } catch {}", "    try { fs.renameSync(tmp, disk); } catch (err) {\n      throw new AggregateError([error, err], \"compact failed twice\");\n    }") },
           { title: "Mark as intentionally ignored…", output: renameBackThenRethrow.replace("    try { fs.renameSync(tmp, disk); } catch {}", "    try { fs.renameSync(tmp, disk); } catch {\n      // Intentionally ignored: <reason>\n    }") },
@@ -149,7 +176,7 @@ new RuleTester().run(narrowed, {
       }],
       output: renameBackThenRethrow.replace("    try { fs.renameSync(tmp, disk); } catch {}", "    try { fs.renameSync(tmp, disk); } catch (err) {\n      console.error(\"fs.renameSync failed in compact\", err);\n    }") },
     { name: "a stop before a normal answer: reported", code: stopThenAnswer, findings: [{
-        case: "promiseCatchNoop", line: 9, column: 32, endColumn: 47,
+        case: "promiseCatchNoop", line: 9, column: 32, endColumn: 47, severity: "warning", confidence: "high",
         suggestions: [
           { title: "Mark as intentionally ignored…", output: stopThenAnswer.replace("    await sandbox.stop().catch(() => undefined);", "    await sandbox.stop().catch(() => /* Intentionally ignored: <reason> */ undefined);") },
         ],
