@@ -46,6 +46,8 @@ import { finallyRecovers } from "./finally-recovers";
 import { releaseStepOfDestroy } from "./destroy-step";
 import { teardownStepLogged } from "./teardown-step";
 import { closesFailedConnection } from "./rejected-connection";
+import { convertsToNumber } from "./plain-number";
+import { bodyReadOnlyInFailedBranch } from "./failed-branch-body";
 import { messageFromLossyHelper } from "./lossy-message";
 import { isJobTableEntry, noteJobTableEntries } from "./job-table";
 import { shutdownChainLogged } from "./shutdown-chain";
@@ -988,6 +990,8 @@ function tryCannotThrow(tryBlock: ts.Block): boolean {
     if (isFunctionLike(n)) return true;
     // `if (existsSync(STORAGE + "/" + path)) return true;`: Node's `existsSync` answers `false` rather than throw.
     if (ts.isCallExpression(n) && existsSyncCall(n)) return n.arguments.every(visit);
+    // `parseInt(period)`: a conversion of names to a number answers `NaN`, never throws (plain-number.ts).
+    if (ts.isCallExpression(n) && convertsToNumber(n)) return true;
     switch (n.kind) {
       case ts.SyntaxKind.NewExpression:
         // `new Date(value)` never throws for a string or number: a bad one gives an Invalid Date, a value.
@@ -3386,6 +3390,8 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "log" && noticeFiredAndLogged(call, handler)) return;
   // `const channel = await client.channels.fetch(id).catch(() => null); if (channel) { … }` with work after: optional-lookup.ts.
   if (verdict === "noop" && which === "catch" && handlerAnswersNone(handler) && lookupGuardedAsOptional(call, boundTo(call))) return;
+  // `const data = await res.json().catch(() => ({})); if (!res.ok) { setError(data.error ?? "…"); return; }`: failed-branch-body.ts.
+  if (verdict === "noop" && which === "catch" && bodyReadOnlyInFailedBranch(call)) return;
   if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || missWarnedNext(call) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || requestBodyAsEmpty(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, logCallOf) });

@@ -5,6 +5,7 @@ import { classifyValue, references } from "./analysis";
 import { answersLikeItsOwnBranch } from "./own-branch";
 import { repliesAFailureNotice } from "./failure-notice";
 import { routeFallsOffToFrameworkError } from "./route-fall-off";
+import { droppedCleanupBeforeRethrow, emptyCleanupBeforeRethrow } from "./rethrown-cleanup";
 
 /**
  * Confidence (docs/rules/swallowed-exception.md, "Confidence"): the shapes of a finding that
@@ -12,7 +13,7 @@ import { routeFallsOffToFrameworkError } from "./route-fall-off";
  * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
  * reported site.
  */
-export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers";
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow";
 
 /** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
@@ -103,8 +104,15 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
       const clause = catchClauseOf(sf, r);
       return clause && answersLikeItsOwnBranch(clause) ? "sameAsErrorBranch" : undefined;
     }
+    // `catch (err) { try { fs.unlinkSync(tmp); } catch {} throw err; }` (rethrown-cleanup.ts).
+    case "emptyCatch": {
+      const clause = catchClauseOf(sf, r);
+      return clause && emptyCleanupBeforeRethrow(clause.parent) ? "cleanupBeforeRethrow" : undefined;
+    }
     case "promiseCatchNoop":
       if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
+      // `catch (err) { await sandbox.stop().catch(() => undefined); throw err; }` (rethrown-cleanup.ts).
+      if (r.node?.parent && ts.isCallExpression(r.node.parent) && droppedCleanupBeforeRethrow(r.node.parent)) return "cleanupBeforeRethrow";
       return r.node && r.node.parent && ts.isCallExpression(r.node.parent) && repliesAFailureNotice(r.node.parent) ? "failureNotice" : undefined;
     case "promiseCatchLogOnly":
       if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
