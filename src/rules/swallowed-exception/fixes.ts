@@ -167,11 +167,6 @@ export function freeName(text: string): string {
   return "caughtError";
 }
 
-/** Picks a binding name for a binding-less catch that the surrounding code does not use. */
-export function freshErrorName(text: string, node: ts.Node): string {
-  return freeName(text.slice(node.parent.getStart(), node.getEnd()));
-}
-
 export interface Channel {
   /** Statement that passes the error on, without the semicolon. */
   statement: (err: string, q: '"' | "'") => string;
@@ -338,11 +333,14 @@ function bindingOf(clause: ts.CatchClause): string | undefined {
   return d && ts.isIdentifier(d.name) ? d.name.text : undefined;
 }
 
-/** The catch's error name, and the edit that adds a binding to a binding-less catch. */
-function ensureBinding(env: FixEnv, clause: ts.CatchClause): { err: string; edits: TextEdit[] } {
+/**
+ * The catch's error name, and the edit that adds a binding to a binding-less catch: a name the
+ * code from `within` (its try statement, or an enclosing catch) to the catch's end does not use.
+ */
+function ensureBinding(env: FixEnv, clause: ts.CatchClause, within: ts.Node = clause.parent): { err: string; edits: TextEdit[] } {
   const binding = bindingOf(clause);
   if (binding) return { err: binding, edits: [] };
-  const err = freshErrorName(env.ctx.text, clause);
+  const err = freeName(env.ctx.text.slice(within.getStart(), clause.getEnd()));
   const at = clause.getStart() + "catch".length;
   return { err, edits: [{ start: at, end: at, text: ` (${err})` }] };
 }
@@ -838,13 +836,15 @@ function isBatchItem(fn: ts.Node): boolean {
  */
 export function catchRethrowFixes(env: FixEnv, clause: ts.CatchClause, shape: Shape | undefined): Fix[] {
   const text = env.ctx.text;
-  const binding = ensureBinding(env, clause);
+  const outer = enclosingCatch(clause);
+  // A nested catch's new binding must not shadow the outer error the AggregateError names.
+  const binding = ensureBinding(env, clause, outer);
   const err = binding.err;
   const block = clause.block;
-  const outer = enclosingCatch(clause);
   if (outer) {
     const outerErr = bindingOf(outer);
-    if (!outerErr || env.ctx.profile.predatesEs2022) return [];
+    // `catch (err) { … catch (err) {} }`: the outer error cannot be named from inside.
+    if (!outerErr || outerErr === err || env.ctx.profile.predatesEs2022) return [];
     const stmt = semi(env, `throw new AggregateError([${outerErr}, ${err}], ${quote(`${env.scope.name ?? "cleanup"} failed twice`, env.style.quote)})`);
     const exit = normalExit(block, shape);
     const edits = exit ? [{ start: exit.getStart(), end: exit.getEnd(), text: stmt }] : [block.statements.length ? insertAfter(env, block.statements[block.statements.length - 1]!, [stmt]) : insertAtBlockStart(env, block, [stmt])];

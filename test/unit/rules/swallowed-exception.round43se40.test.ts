@@ -454,7 +454,7 @@ new RuleTester().run(narrowed, {
       { title: "Mark as intentionally ignored…", output: reopens.replace("} catch (_) { }", "} catch (_) {\n        // Intentionally ignored: <reason>\n      }") },
     ] }], output: reopens.replace("} catch (_) { }", '} catch (_) {\n        console.error("client.destroy failed", _);\n      }') },
     { name: "a session destroyed in a catch: a sign-out, not a connection", code: sessionDestroy, filename: "src/auth.controller.ts", findings: [{ case: "emptyCatch", line: 8, column: 13, endColumn: 15, suggestions: [
-      { title: "Throw both errors as an AggregateError", output: sessionDestroy.replace("    } catch {}", '    } catch (err) {\n      throw new AggregateError([err, err], "changePassword failed twice");\n    }') },
+      { title: "Throw both errors as an AggregateError", output: sessionDestroy.replace("    } catch {}", '    } catch (caught) {\n      throw new AggregateError([err, caught], "changePassword failed twice");\n    }') },
       { title: "Mark as intentionally ignored…", output: sessionDestroy.replace("    } catch {}", "    } catch {\n      // Intentionally ignored: <reason>\n    }") },
     ] }], output: sessionDestroy.replace("    } catch {}", '    } catch (err) {\n      request.log.error({ err }, "request.session.destroy failed in changePassword");\n    }') },
     { name: "a close with no failure before it", code: plainClose, filename: "src/stream.ts", findings: [{ case: "emptyCatch", line: 5, column: 11, endColumn: 13, suggestions: [
