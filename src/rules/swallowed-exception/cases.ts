@@ -36,6 +36,7 @@ import { rendersTheInput } from "./rendered-input";
 import { tryOnlyShipsLogLines } from "./log-record";
 import { answersNotValidMessage } from "./validator-message";
 import { pureNoneFilteredByCallers, pureTryAnswersNoneLikeItself } from "./pure-none";
+import { isVoidFormAction } from "./form-action";
 import { keepsTheTextItParsed, rejectsInputItCarries, stopsAfterCountedFailures } from "./input-rejected";
 import { pingsTelemetry } from "./telemetry-ping";
 import { commandProbeLikeItsEmptyGuard, probesPathLookup, fallsOffLikeItsGuard, parseSkipsLikeItsGuard } from "./probe-fall-off";
@@ -2420,6 +2421,8 @@ function answersLikeUnconfigured(ctx: RuleContext, clause: ts.CatchClause): bool
   const fn = scopeOf(clause).fn;
   const body = fn && (fn as ts.FunctionLikeDeclaration).body;
   if (!body || !ts.isBlock(body)) return false;
+  // A void form action answers nobody, configured or not (form-action.ts).
+  if (isVoidFormAction(fn)) return false;
   let want: string | undefined;
   let fallsOff = false;
   // `try { … return configured; } catch (e) { log(e); } return TEMPLATE;`: the catch falls through to the answer after the try.

@@ -8,7 +8,8 @@ import { RuleTester } from "../../helpers/rule-tester";
 // thing (`this.isConnected = false`, `transport = null`, `clearTimeout(id)`, `removeAllListeners()`);
 // a new error that carries the text whose parse failed ("non-JSON response … preview: <text>", or the
 // failed reply's raw text in an error of the class the catch passes on). Low confidence (info), each
-// with its high-confidence neighbour: `laterStep` and `belowErrorLevel` (docs, "Confidence").
+// with its high-confidence neighbour: `laterStep` and `belowErrorLevel` (docs, "Confidence"). Decided a
+// finding: a void form action whose catch only logs, even when it answers like its guard on a setting.
 const named = new Set(["logAndContinue", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -151,6 +152,28 @@ new RuleTester().run(narrowed, {
         "    }",
         "  }",
         "  return response.json();",
+        "}",
+        "",
+      ].join("\n"),
+    },
+    {
+      name: "the same steps in a helper that is no form action answer like its guard on a missing setting: not reported",
+      code: [
+        "import { revalidatePath } from \"next/cache\";",
+        "",
+        "export async function publishPost(message: string): Promise<void> {",
+        "  const url = process.env.PUBLISH_URL;",
+        "  if (!url) {",
+        "    console.error(\"Missing PUBLISH_URL\");",
+        "    return;",
+        "  }",
+        "  try {",
+        "    await fetch(url, { method: \"POST\", body: JSON.stringify({ message }) });",
+        "  } catch (error) {",
+        "    console.error(\"publish failed\", error);",
+        "    return;",
+        "  }",
+        "  revalidatePath(\"/admin/social\");",
         "}",
         "",
       ].join("\n"),
@@ -517,6 +540,41 @@ new RuleTester().run(narrowed, {
           suggestions: [
             { title: "Rethrow in the handler after logging", output: "import { db } from \"./db\";\nimport { refreshStats } from \"./stats\";\n\nexport async function register(email: string): Promise<{ success: boolean }> {\n  await db.users.insert({ email });\n  await refreshStats(email).catch((err) => {\n    console.error(\"stats refresh failed\", err);\n    throw err;\n  });\n  return { success: true };\n}\n" },
             { title: "Mark as intentionally ignored…", output: "import { db } from \"./db\";\nimport { refreshStats } from \"./stats\";\n\nexport async function register(email: string): Promise<{ success: boolean }> {\n  await db.users.insert({ email });\n  await refreshStats(email).catch((err) => /* Intentionally ignored: <reason> */ console.error(\"stats refresh failed\", err));\n  return { success: true };\n}\n" },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "a void form action whose catch only logs and returns, like its guard on a missing setting, is reported: nothing tells the user",
+      code: [
+        "\"use server\";",
+        "",
+        "import { revalidatePath } from \"next/cache\";",
+        "",
+        "export async function publishPostAction(formData: FormData): Promise<void> {",
+        "  const message = String(formData.get(\"message\") ?? \"\");",
+        "  const url = process.env.PUBLISH_URL;",
+        "  if (!url) {",
+        "    console.error(\"Missing PUBLISH_URL\");",
+        "    return;",
+        "  }",
+        "  try {",
+        "    await fetch(url, { method: \"POST\", body: JSON.stringify({ message }) });",
+        "  } catch (error) {",
+        "    console.error(\"publish failed\", error);",
+        "    return;",
+        "  }",
+        "  revalidatePath(\"/admin/social\");",
+        "}",
+        "",
+      ].join("\n"),
+      findings: [
+        {
+          case: "logAndContinue", line: 14, column: 5, endColumn: 18, confidence: "high", severity: "warning",
+          suggestions: [
+            { title: "Rethrow the error", output: "\"use server\";\n\nimport { revalidatePath } from \"next/cache\";\n\nexport async function publishPostAction(formData: FormData): Promise<void> {\n  const message = String(formData.get(\"message\") ?? \"\");\n  const url = process.env.PUBLISH_URL;\n  if (!url) {\n    console.error(\"Missing PUBLISH_URL\");\n    return;\n  }\n  try {\n    await fetch(url, { method: \"POST\", body: JSON.stringify({ message }) });\n  } catch (error) {\n    console.error(\"publish failed\", error);\n    throw error;\n  }\n  revalidatePath(\"/admin/social\");\n}\n" },
+            { title: "Mark as intentionally ignored…", output: "\"use server\";\n\nimport { revalidatePath } from \"next/cache\";\n\nexport async function publishPostAction(formData: FormData): Promise<void> {\n  const message = String(formData.get(\"message\") ?? \"\");\n  const url = process.env.PUBLISH_URL;\n  if (!url) {\n    console.error(\"Missing PUBLISH_URL\");\n    return;\n  }\n  try {\n    await fetch(url, { method: \"POST\", body: JSON.stringify({ message }) });\n  } catch (error) {\n    // Intentionally ignored: <reason>\n    console.error(\"publish failed\", error);\n    return;\n  }\n  revalidatePath(\"/admin/social\");\n}\n" },
           ],
         },
       ],
