@@ -15,12 +15,11 @@
  * `belowErrorLevel`: a log-only catch that falls through, whose log line is below error level
  * (`warn`, `info`, `debug`): the author judged the failure one to go on from.
  *
- * Detection is unchanged: these only read the reported site. Helpers walk the enclosing function's
- * statements once per report, never the whole file.
+ * Detection is unchanged: these only read the reported site. What a block's statements hold is
+ * computed once per block (factsOf), so many catches in one function stay linear.
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { references } from "./analysis";
 import { enclosingFunction } from "./scope";
 
 /** Whether `node` waits (`await`, `for await`) outside nested functions. */
@@ -35,27 +34,11 @@ function awaits(node: ts.Node): boolean {
   return found;
 }
 
-/** The statements before and after `stmt` in its block and every block around it, up to `fn`'s body. */
-function around(stmt: ts.Statement, fn: ts.FunctionLikeDeclaration): { before: ts.Statement[]; after: ts.Statement[] } {
-  const before: ts.Statement[] = [];
-  const after: ts.Statement[] = [];
-  for (let n: ts.Node = stmt; n !== fn && n.parent; n = n.parent) {
-    const p = n.parent;
-    if (ts.isBlock(p)) {
-      const i = p.statements.indexOf(n as ts.Statement);
-      before.push(...p.statements.slice(0, i));
-      after.push(...p.statements.slice(i + 1));
-    }
-    if (p === fn.body) break;
-  }
-  return { before, after };
-}
-
 // A later statement that says the work happened: `success: true`, `"Email sent"`, `` `saved ${id}` ``.
 const CLAIM_TEXT_RE = /\b(?:sent|saved|success|successful(?:ly)?|completed?|done)\b/i;
 const CLAIM_KEY_RE = /^(?:success|ok|sent|saved)$/;
 
-function claims(stmts: readonly ts.Statement[]): boolean {
+function claims(st: ts.Statement): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -63,8 +46,66 @@ function claims(stmts: readonly ts.Statement[]): boolean {
     else if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && CLAIM_TEXT_RE.test(n.text)) found = true;
     else n.forEachChild(visit);
   };
-  stmts.forEach(visit);
+  visit(st);
   return found;
+}
+
+/**
+ * What a block's statements hold, computed once per block (a rule must not walk a function again
+ * for each catch in it): whether any statement before index i awaits, whether any from index i on
+ * claims the work happened, and the last statement index at which each name occurs.
+ */
+interface BlockFacts {
+  awaitsBefore: boolean[];
+  claimsFrom: boolean[];
+  lastUse: Map<string, number>;
+}
+
+const blockFacts = new WeakMap<ts.Block, BlockFacts>();
+
+function factsOf(block: ts.Block): BlockFacts {
+  let f = blockFacts.get(block);
+  if (f) return f;
+  const stmts = block.statements;
+  const awaitsBefore: boolean[] = [];
+  let seen = false;
+  for (const st of stmts) {
+    awaitsBefore.push(seen);
+    seen ||= awaits(st);
+  }
+  const claimsFrom: boolean[] = new Array<boolean>(stmts.length + 1).fill(false);
+  for (let i = stmts.length - 1; i >= 0; i--) claimsFrom[i] = claimsFrom[i + 1]! || claims(stmts[i]!);
+  const lastUse = new Map<string, number>();
+  stmts.forEach((st, i) => {
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) lastUse.set(n.text, i);
+      n.forEachChild(visit);
+    };
+    visit(st);
+  });
+  f = { awaitsBefore, claimsFrom, lastUse };
+  blockFacts.set(block, f);
+  return f;
+}
+
+/**
+ * Whether, in `stmt`'s block and every block around it up to `fn`'s body, a statement before it
+ * awaits, and whether one after it claims the work happened or names one of `names`.
+ */
+function around(stmt: ts.Statement, fn: ts.FunctionLikeDeclaration, names: readonly string[]): { awaitedBefore: boolean; toldAfter: boolean } {
+  let awaitedBefore = false;
+  let toldAfter = false;
+  for (let n: ts.Node = stmt; n !== fn && n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isBlock(p)) {
+      const i = p.statements.indexOf(n as ts.Statement);
+      const f = factsOf(p);
+      awaitedBefore ||= f.awaitsBefore[i]!;
+      toldAfter ||= f.claimsFrom[i + 1]! || names.some((name) => (f.lastUse.get(name) ?? -1) > i);
+    }
+    if (p === fn.body) break;
+  }
+  return { awaitedBefore, toldAfter };
 }
 
 /** Names the block declares or assigns (outside nested functions): what the try was to set. */
@@ -91,10 +132,8 @@ export function catchIsLaterStep(clause: ts.CatchClause): boolean {
   if (!awaits(tryStmt.tryBlock)) return false;
   const fn = enclosingFunction(tryStmt);
   if (!fn) return false;
-  const { before, after } = around(tryStmt, fn);
-  if (!before.some(awaits) || claims(after)) return false;
-  const names = setIn(tryStmt.tryBlock);
-  return !names.some((name) => after.some((s) => references(s, name)));
+  const { awaitedBefore, toldAfter } = around(tryStmt, fn, setIn(tryStmt.tryBlock));
+  return awaitedBefore && !toldAfter;
 }
 
 /** `laterStep` for a `.catch` handler: the call is a statement of its own, work was awaited before it, and nothing after claims it. */
@@ -106,8 +145,8 @@ export function handlerIsLaterStep(handler: ts.Node): boolean {
   if (!ts.isExpressionStatement(stmt)) return false;
   const fn = enclosingFunction(stmt);
   if (!fn) return false;
-  const { before, after } = around(stmt, fn);
-  return before.some(awaits) && !claims(after);
+  const { awaitedBefore, toldAfter } = around(stmt, fn, []);
+  return awaitedBefore && !toldAfter;
 }
 
 const BELOW_ERROR_RE = /^(?:warn|warning|info|debug)$/;
