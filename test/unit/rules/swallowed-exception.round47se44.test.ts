@@ -8,8 +8,7 @@ import { RuleTester } from "../../helpers/rule-tester";
 // thing (`this.isConnected = false`, `transport = null`, `clearTimeout(id)`, `removeAllListeners()`);
 // a new error that carries the text whose parse failed ("non-JSON response … preview: <text>", or the
 // failed reply's raw text in an error of the class the catch passes on). Low confidence (info), each
-// with its high-confidence neighbour: `laterStep` and `belowErrorLevel` (docs, "Confidence"). Decided a
-// finding: a void form action whose catch only logs, even when it answers like its guard on a setting.
+// with its high-confidence neighbour: `laterStep` and `belowErrorLevel` (docs, "Confidence").
 const named = new Set(["logAndContinue", "rethrowWithoutCause", "promiseCatchNoop", "promiseCatchLogOnly"]);
 const narrowed = { ...swallowedException, cases: Object.fromEntries(Object.entries(swallowedException.cases).filter(([id]) => named.has(id))) } as typeof swallowedException;
 
@@ -174,6 +173,34 @@ new RuleTester().run(narrowed, {
         "    return;",
         "  }",
         "  revalidatePath(\"/admin/social\");",
+        "}",
+        "",
+      ].join("\n"),
+    },
+    {
+      name: "a new error thrown in a catch around a helper that ends its own failures (logs, answers false) is not reported: the catch never runs",
+      code: [
+        "import nodemailer from \"nodemailer\";",
+        "",
+        "const transporter = nodemailer.createTransport({});",
+        "",
+        "async function sendResetMail(email: string, url: string): Promise<boolean> {",
+        "  try {",
+        "    await transporter.sendMail({ to: email, subject: \"Reset\", text: url });",
+        "    return true;",
+        "  } catch (error) {",
+        "    console.error(\"Failed to send reset mail\", error);",
+        "    return false;",
+        "  }",
+        "}",
+        "",
+        "export async function sendResetPassword(email: string, url: string): Promise<void> {",
+        "  try {",
+        "    await sendResetMail(email, url);",
+        "  } catch (error) {",
+        "    console.error(\"Failed to send password reset email:\", error);",
+        "    throw new Error(\"Failed to send password reset email\");",
+        "  }",
         "}",
         "",
       ].join("\n"),
@@ -579,6 +606,40 @@ new RuleTester().run(narrowed, {
         },
       ],
       output: null,
+    },
+    {
+      name: "the same catch around a helper that rethrows stays reported",
+      code: [
+        "import nodemailer from \"nodemailer\";",
+        "",
+        "const transporter = nodemailer.createTransport({});",
+        "",
+        "async function sendResetMail(email: string, url: string): Promise<boolean> {",
+        "  try {",
+        "    await transporter.sendMail({ to: email, subject: \"Reset\", text: url });",
+        "    return true;",
+        "  } catch (error) {",
+        "    console.error(\"Failed to send reset mail\", error);",
+        "    throw error;",
+        "  }",
+        "}",
+        "",
+        "export async function sendResetPassword(email: string, url: string): Promise<void> {",
+        "  try {",
+        "    await sendResetMail(email, url);",
+        "  } catch (error) {",
+        "    console.error(\"Failed to send password reset email:\", error);",
+        "    throw new Error(\"Failed to send password reset email\");",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+      findings: [
+        {
+          case: "rethrowWithoutCause", line: 18, column: 5, endColumn: 18, confidence: "high", severity: "warning",
+        },
+      ],
+      output: "import nodemailer from \"nodemailer\";\n\nconst transporter = nodemailer.createTransport({});\n\nasync function sendResetMail(email: string, url: string): Promise<boolean> {\n  try {\n    await transporter.sendMail({ to: email, subject: \"Reset\", text: url });\n    return true;\n  } catch (error) {\n    console.error(\"Failed to send reset mail\", error);\n    throw error;\n  }\n}\n\nexport async function sendResetPassword(email: string, url: string): Promise<void> {\n  try {\n    await sendResetMail(email, url);\n  } catch (error) {\n    console.error(\"Failed to send password reset email:\", error);\n    throw new Error(\"Failed to send password reset email\", { cause: error });\n  }\n}\n",
     },
   ],
 });
