@@ -20,6 +20,7 @@
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 import { enclosingFunction } from "./scope";
 
 /** Whether `node` waits (`await`, `for await`) outside nested functions. */
@@ -61,7 +62,7 @@ interface BlockFacts {
   lastUse: Map<string, number>;
 }
 
-const blockFacts = new WeakMap<ts.Block, BlockFacts>();
+const blockFacts = new TreeMemo<ts.Block, BlockFacts>();
 
 function factsOf(block: ts.Block): BlockFacts {
   let f = blockFacts.get(block);
