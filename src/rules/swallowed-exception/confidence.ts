@@ -6,6 +6,7 @@ import { answersLikeItsOwnBranch } from "./own-branch";
 import { repliesAFailureNotice } from "./failure-notice";
 import { routeFallsOffToFrameworkError } from "./route-fall-off";
 import { droppedCleanupBeforeRethrow, emptyCleanupBeforeRethrow } from "./rethrown-cleanup";
+import { catchIsLaterStep, handlerIsLaterStep, logsBelowErrorLevel } from "./later-step";
 
 /**
  * Confidence (docs/rules/swallowed-exception.md, "Confidence"): the shapes of a finding that
@@ -13,7 +14,7 @@ import { droppedCleanupBeforeRethrow, emptyCleanupBeforeRethrow } from "./rethro
  * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
  * reported site.
  */
-export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow";
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow" | "laterStep" | "belowErrorLevel";
 
 /** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
@@ -98,7 +99,10 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
       const clause = catchClauseOf(sf, r);
       if (clause && onlyComputes(clause.parent.tryBlock)) return "syncTry";
       if (clause && routeFallsOffToFrameworkError(sf.fileName, clause)) return "frameworkAnswers";
-      return clause && answersLikeItsOwnBranch(clause) ? "sameAsErrorBranch" : undefined;
+      if (!clause) return undefined;
+      if (answersLikeItsOwnBranch(clause)) return "sameAsErrorBranch";
+      if (catchIsLaterStep(clause)) return "laterStep";
+      return logsBelowErrorLevel(clause) ? "belowErrorLevel" : undefined;
     }
     case "catchReturnsDefault": {
       const clause = catchClauseOf(sf, r);
@@ -113,10 +117,12 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
       if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
       // `catch (err) { await sandbox.stop().catch(() => undefined); throw err; }` (rethrown-cleanup.ts).
       if (r.node?.parent && ts.isCallExpression(r.node.parent) && droppedCleanupBeforeRethrow(r.node.parent)) return "cleanupBeforeRethrow";
-      return r.node && r.node.parent && ts.isCallExpression(r.node.parent) && repliesAFailureNotice(r.node.parent) ? "failureNotice" : undefined;
+      if (r.node && r.node.parent && ts.isCallExpression(r.node.parent) && repliesAFailureNotice(r.node.parent)) return "failureNotice";
+      return r.node && handlerIsLaterStep(r.node) ? "laterStep" : undefined;
     case "promiseCatchLogOnly":
       if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
-      return r.node && notifiesInBackground(r.node) ? "notification" : undefined;
+      if (r.node && notifiesInBackground(r.node)) return "notification";
+      return r.node && handlerIsLaterStep(r.node) ? "laterStep" : undefined;
     default:
       return undefined;
   }

@@ -14,7 +14,7 @@ const SHUTDOWN_FN_RE = /^[_#]?(?:shutdown|shutDown)(?:[A-Z]\w*)?$/;
 const GETTER_RE = /^get[A-Z]\w*$/;
 // Calls that delete or release one thing: `files.del(id)`, `client.close()`, `fs.unlink(p)`, `fs.unlinkSync(p)`.
 // Also another part's own shutdown or close of a thing it names (`docManager.shutdownAll()`, `storage.closeStorage()`, `closeDoc()`).
-const RELEASE_CALL_RE = /^(?:(?:unlink|rm|rmdir|close)(?:Sync)?|del|delete|remove|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe|shutdown(?:All)?|close(?:All|Connections?|Sockets?|Streams?|Clients?|Session|Channels?|Pool|Db|Database|Doc|Document|Storage|Transport|Browser|Pages?|Server|Watchers?|Workers?))$/;
+const RELEASE_CALL_RE = /^(?:(?:unlink|rm|rmdir|close)(?:Sync)?|del|delete|remove|removeAllListeners|disconnect|destroy|dispose|end|quit|terminate|stop|unsubscribe|shutdown(?:All)?|close(?:All|Connections?|Sockets?|Streams?|Clients?|Session|Channels?|Pool|Db|Database|Doc|Document|Storage|Transport|Browser|Pages?|Server|Watchers?|Workers?))$/;
 
 /** `ids.map(async (id) => { … })`, `ids.forEach((id) => { … })`: a callback run once per item. */
 function isItemCallback(fn: ts.FunctionLikeDeclaration): boolean {
@@ -47,7 +47,9 @@ export function releaseStepOfDestroy(clause: ts.CatchClause, errName: string | u
   const name = functionName(fn) ?? "";
   const tryStmt = clause.parent as ts.TryStatement;
   if (!(DESTROY_FN_RE.test(name) || (SHUTDOWN_FN_RE.test(name) && shutdownStepAmongOthers(tryStmt, fn)))) return false;
-  return onlyReleases(tryStmt.tryBlock, RELEASE_CALL_RE, GETTER_RE, true);
+  // A release then forgetting the thing (`await this.pool.end(); this.isConnected = false;`, `transport.close(); transport = null;`,
+  // `clearTimeout(timeoutId)`) is still only a release (session 44, retired held round 47).
+  return onlyReleases(tryStmt.tryBlock, RELEASE_CALL_RE, GETTER_RE, true, true);
 }
 
 /**

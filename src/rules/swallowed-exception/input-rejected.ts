@@ -8,8 +8,9 @@ import { emptyCatchOnlyComputes } from "./pure-try";
 // value in hand, production homarr's LDAP client), "Failed to decode …", "Cannot convert …"; and what
 // the value must be: "… must be a date in YYYY-MM-DD format, received '…'", "… specifies defaultValue:
 // … but values must be provided as a full-date ISO8601 string", "expected a number, got …" (production
-// keystone's release script and field config).
-const NOT_VALID_RE = /\b(?:invalid|malformed|not (?:a )?valid|unparseable|unparsable|(?:could|can)(?:not|n't) (?:be )?(?:pars|decod|resolv|convert|interpret|normali[sz])\w*|failed to (?:parse|decode|resolve|convert|interpret|normali[sz]e)|(?:must|should) be|expected (?:an?|to be)\b)\b/i;
+// keystone's release script and field config); "API returned non-JSON response (…). Response preview: …"
+// (session 44, retired held round 47's codeadvocateMCP token verifier).
+const NOT_VALID_RE = /\b(?:invalid|malformed|non-?JSON|not (?:valid )?JSON|not (?:a )?valid|unparseable|unparsable|(?:could|can)(?:not|n't) (?:be )?(?:pars|decod|resolv|convert|interpret|normali[sz])\w*|failed to (?:parse|decode|resolve|convert|interpret|normali[sz]e)|(?:must|should) be|expected (?:an?|to be)\b)\b/i;
 
 /** The identifier a chain starts from: `content` for `content.slice(0, 200)`, `opts.selector`. */
 function rootName(e: ts.Expression): string | undefined {
@@ -101,4 +102,38 @@ export function stopsAfterCountedFailures(clause: ts.CatchClause, t: ts.ThrowSta
     if (counted.has(c.left.getText().replace(/\s+/g, ""))) return true;
   }
   return false;
+}
+
+/** `if (parseError instanceof ExternalApiError) throw parseError;`: the catch passes on errors of class `cls` as they are. */
+function passesOnItsOwnClass(clause: ts.CatchClause, errName: string, cls: string): boolean {
+  return clause.block.statements.some((st) => {
+    if (!ts.isIfStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return false;
+    const { left, right } = st.expression;
+    if (!ts.isIdentifier(left) || left.text !== errName || !ts.isIdentifier(right) || right.text !== cls) return false;
+    const then = ts.isBlock(st.thenStatement) && st.thenStatement.statements.length === 1 ? st.thenStatement.statements[0]! : st.thenStatement;
+    return ts.isThrowStatement(then) && !!then.expression && ts.isIdentifier(then.expression) && then.expression.text === errName;
+  });
+}
+
+/**
+ * `try { const errorJson = JSON.parse(errorText); …; throw new ExternalApiError(msg, errorJson, status); }
+ * catch (parseError) { if (parseError instanceof ExternalApiError) throw parseError; …; throw new
+ * ExternalApiError(msg, { raw: errorText }, status); }`: the catch passes the try's own errors on as they
+ * are, and the new error, of the same class, carries the text whose `JSON.parse` failed (a failed
+ * reply's body): the parser's error adds only a position to the text kept (session 44, retired held
+ * round 47's codeadvocateMCP HTTP client, decided clean). A new error of another class, or one that
+ * does not carry the parsed text, stays reported.
+ */
+export function keepsTheTextItParsed(clause: ts.CatchClause, ne: ts.NewExpression | ts.CallExpression, errName: string | undefined): boolean {
+  if (!errName || !ts.isNewExpression(ne) || !ts.isIdentifier(ne.expression) || !passesOnItsOwnClass(clause, errName, ne.expression.text)) return false;
+  const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+  const own = declaredIn(tryBlock);
+  const parsed = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && n.expression.getText() === "JSON.parse" && n.arguments[0] && ts.isIdentifier(n.arguments[0]) && !own.has(n.arguments[0].text)) parsed.add(n.arguments[0].text);
+    ts.forEachChild(n, visit);
+  };
+  visit(tryBlock);
+  return [...parsed].some((name) => (ne.arguments ?? []).some((a) => reads(a, name)));
 }

@@ -301,6 +301,21 @@ function eachItemCallback(fn: ts.Node): boolean {
     && ts.isPropertyAccessExpression(p.expression) && /^(?:map|forEach)$/.test(p.expression.name.text);
 }
 
+const CLEAR_TIMER_RE = /^(?:clearTimeout|clearInterval|clearImmediate)$/;
+
+/**
+ * `transport = null`, `this.isConnected = false`, `timeoutId = undefined`: a name or an own property
+ * set to an empty constant (`null`, `undefined`, `false`, `0`), the state reset after a release.
+ */
+function resetsState(b: ts.BinaryExpression): boolean {
+  if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const left = b.left;
+  const own = ts.isIdentifier(left) || (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword);
+  const r = b.right;
+  const empty = r.kind === ts.SyntaxKind.NullKeyword || r.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(r) && r.text === "undefined") || (ts.isNumericLiteral(r) && r.text === "0");
+  return own && empty;
+}
+
 /** `node.port.onmessage = null`, `ws.onclose = undefined`: an event handler taken off, part of letting the thing go. */
 function detachesHandler(b: ts.BinaryExpression): boolean {
   if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(b.left) || !/^on[a-z]+$/.test(b.left.name.text)) return false;
@@ -314,13 +329,21 @@ function detachesHandler(b: ts.BinaryExpression): boolean {
  * function's steps (destroy-step.ts) and an effect's clean-up steps (teardown-step.ts), each with
  * its own list of release names.
  */
-export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp, logs = false): boolean {
+export function onlyReleases(block: ts.Block, release: RegExp, through?: RegExp, logs = false, resets = false): boolean {
   let calls = 0;
   let other = false;
   const visit = (n: ts.Node): void => {
     if (other || isFunctionLike(n)) return;
+    // With `resets`, forgetting the released thing (`transport = null`, `this.isConnected = false`) is part of letting go.
+    if (resets && ts.isBinaryExpression(n) && resetsState(n)) return;
     if (ts.isCallExpression(n)) {
       const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : undefined;
+      // With `resets`, `clearTimeout(timeoutId)` stops a timer: a release.
+      if (resets && ts.isIdentifier(n.expression) && CLEAR_TIMER_RE.test(n.expression.text)) {
+        calls++;
+        ts.forEachChild(n, visit);
+        return;
+      }
       // With `logs`, a log line of the step (`logger.info("Destroying the client")`) is no other work.
       if (logs && isLogCall(n)) return;
       // `if (fs.existsSync(TEMP_DIR)) fs.rmSync(TEMP_DIR, …)`: asking whether the thing is there is no other work.
