@@ -91,13 +91,16 @@ function factsOf(block: ts.Block): BlockFacts {
 
 /**
  * Whether, in `stmt`'s block and every block around it up to `fn`'s body, a statement before it
- * awaits, and whether one after it claims the work happened or names one of `names`.
+ * awaits, and whether one after it claims the work happened or names one of `names`. Nothing
+ * awaited counts inside a catch block, the failure path.
  */
 function around(stmt: ts.Statement, fn: ts.FunctionLikeDeclaration, names: readonly string[]): { awaitedBefore: boolean; toldAfter: boolean } {
   let awaitedBefore = false;
   let toldAfter = false;
   for (let n: ts.Node = stmt; n !== fn && n.parent; n = n.parent) {
     const p = n.parent;
+    // A step in a catch block runs because the work failed: no main work is done before it.
+    if (ts.isCatchClause(p)) return { awaitedBefore: false, toldAfter };
     if (ts.isBlock(p)) {
       const i = p.statements.indexOf(n as ts.Statement);
       const f = factsOf(p);
