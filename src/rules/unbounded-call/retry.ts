@@ -8,6 +8,7 @@ import { askedFirst, asksEachTurn } from "./prompt";
 import { TreeMemo } from "../../engine/tree-memo";
 import { pointsAtFallback } from "./switch-endpoint";
 import { flagCapped } from "./flag-cap";
+import { racesStartedWork } from "./race-started";
 
 /**
  * The `retry` case: loops and recursions that re-issue an outbound operation with no delay
@@ -123,7 +124,7 @@ function hasOutboundAwait(root: ts.Node): boolean {
   forEachShallow(root, (n) => {
     if (!found && ts.isAwaitExpression(n)) {
       const e = unwrap(n.expression);
-      if (ts.isCallExpression(e) && !isDelayCall(e) && !readsStreamPart(e)) found = true;
+      if (ts.isCallExpression(e) && !isDelayCall(e) && !readsStreamPart(e) && !racesStartedWork(e)) found = true;
     }
   });
   return found;
