@@ -7,10 +7,13 @@ import { ts } from "../../engine/ts";
  * the answer, so no caller's reply waits on it and the chain is as fired and forgotten as `fetch(u).catch(() => {})`.
  * A handler that answers someone keeps the call waited on: one that calls, or assigns through, a parameter of a
  * function around the chain (`res.json(data)`, `reply.send(…)`, `cb(null, r)`, `resolve(r)`, `ctx.body = r`,
- * `socket.emit("done", r)`), and a handler given by name (`.then(onDone)`), whose body is not read here.
+ * `socket.emit("done", r)`), and a handler given by name (`.then(onDone)`), whose body is not read here. So does a
+ * script, a file that calls a function of its own at its top level (`main();`, `main().then(() => {})`): its process
+ * waits for every request still open before it exits, so whoever ran it waits (production spacebar's
+ * `scripts/stress/users.js`, `fetch(…).then(() => {})` in a loop, a sampled true finding).
  */
 export function thenAnswersNobody(then: ts.CallExpression, chain: ts.Node): boolean {
-  if (then.arguments.length === 0) return false;
+  if (then.arguments.length === 0 || runsOnItsOwn(then.getSourceFile())) return false;
   const outer = outerParameterNames(chain);
   return then.arguments.every((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && !answers(a, outer));
 }
@@ -65,4 +68,37 @@ function answers(handler: ts.ArrowFunction | ts.FunctionExpression, outer: Set<s
     else n.forEachChild((c) => void stack.push(c));
   }
   return found;
+}
+
+const scripts = new WeakMap<ts.SourceFile, boolean>();
+
+/** A file that runs on its own: a statement at its top level calls a function the file declares (`main();`, `run().catch(…)`). */
+function runsOnItsOwn(sf: ts.SourceFile): boolean {
+  const known = scripts.get(sf);
+  if (known !== undefined) return known;
+  const own = new Set<string>();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name) own.add(st.name.text);
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) own.add(d.name.text);
+      }
+    }
+  }
+  let v = false;
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st)) continue;
+    let e: ts.Expression = st.expression;
+    for (let i = 0; i < 10; i++) {
+      if (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+      else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:then|catch|finally)$/.test(e.expression.name.text)) e = e.expression.expression;
+      else break;
+    }
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && own.has(e.expression.text)) {
+      v = true;
+      break;
+    }
+  }
+  scripts.set(sf, v);
+  return v;
 }

@@ -6,7 +6,8 @@ import { RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule
 // if (!r.ok) throw … }).catch(…)`; firecrawl's customer webhook `axios.post(…).then((res) => logWebhook(…)).catch(…)`).
 // The handler only logs, records or checks the answer, so the chain is as fired and forgotten as
 // `fetch(u).catch(() => {})`. A handler that answers someone, by calling or assigning through a parameter of a function
-// around the chain (`res.json(data)`, `cb(null, r)`, `resolve(r)`), or given by name, keeps the call reported.
+// around the chain (`res.json(data)`, `cb(null, r)`, `resolve(r)`), or given by name, keeps the call reported; so does a
+// script that runs its own `main()` (spacebar's stress script: its process waits for every request still open).
 
 const FILES = { "package.json": '{ "name": "api", "dependencies": { "express": "^4.19.0", "axios": "^1.7.0" } }\n' };
 
@@ -85,6 +86,19 @@ export function refresh() {
 }
 `;
 
+// spacebar's stress script: the same chain in a file that runs its own main(); the process waits for the requests.
+const STRESS = `const endpoint = process.env.API || "http://localhost:3001";
+
+async function main() {
+  for (let i = 0; i < 50; i++) {
+    fetch(\`\${endpoint}/api/auth/register\`, { method: "POST", body: JSON.stringify({ username: \`test\${i}\` }) }).then(() => {});
+    console.log(i);
+  }
+}
+
+main().then(() => {});
+`;
+
 const valid: ValidCase[] = [
   { name: "a constructor's probe whose .then only checks the status", code: PROBE, filename: "src/media/webdav-backend.ts", files: FILES },
   { name: "a webhook post whose .then only logs", code: WEBHOOK, filename: "src/services/webhook.ts", files: FILES },
@@ -95,6 +109,7 @@ const invalid: InvalidCase[] = [
   { name: "a handler answers the request with the chain's result", code: ANSWER, filename: "src/server.ts", files: FILES, output: null, findings: [{ case: "call", line: 4, column: 3, endColumn: 8, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: ANSWER.replace('fetch("https://api.frankfurter.app/latest")', 'fetch("https://api.frankfurter.app/latest", { signal: AbortSignal.timeout(10000) })') }] }] },
   { name: "a .then handler calls the caller's callback", code: CALLBACK, filename: "src/profile.ts", files: FILES, output: null, findings: [{ case: "call", line: 3, column: 3, endColumn: 12, suggestions: [{ title: "Set timeout to 10000 ms", output: CALLBACK.replace("/profiles/${id}`)", "/profiles/${id}`, { timeout: 10000 })") }] }] },
   { name: "a .then handler settles the promise returned", code: SETTLE, filename: "src/ping.ts", files: FILES, output: null, findings: [{ case: "call", line: 3, column: 5, endColumn: 10, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: SETTLE.replace("fetch(url)", "fetch(url, { signal: AbortSignal.timeout(10000) })") }] }] },
+  { name: "a script that runs its own main(): its process waits for the chain", code: STRESS, filename: "scripts/stress/users.js", files: FILES, output: null, findings: [{ case: "call", line: 5, column: 5, endColumn: 10, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: STRESS.replace("JSON.stringify({ username: `test${i}` }) }", "JSON.stringify({ username: `test${i}` }), signal: AbortSignal.timeout(10000) }") }] }] },
   { name: "a .then handler given by name", code: NAMED, filename: "src/refresh.ts", files: FILES, output: null, findings: [{ case: "call", line: 3, column: 3, endColumn: 8, suggestions: [{ title: "Abort after 10000 ms with AbortSignal.timeout", output: NAMED.replace('fetch("https://api.frankfurter.app/latest")', 'fetch("https://api.frankfurter.app/latest", { signal: AbortSignal.timeout(10000) })') }] }] },
 ];
 
