@@ -105,8 +105,9 @@ function analyzeFile(input: AnalyzeInput): AnalysisResult {
   const problems: Problem[] = [];
   const result = (analyzed: boolean, findings: Finding[] = []): AnalysisResult => ({ path, findings, problems, analyzed });
   // A JSON file: only the secret scan reads it, and only a configuration file (json-config.ts; the folder audited and
-  // the config root may see the path differently); one long line is no minified bundle there. It is never parsed as code.
-  if (/\.json$/i.test(path)) return isScannedJsonPath(path, config.root) ? scannedJson(input, problems) : result(false);
+  // the config root may see the path differently; a `.jsonc` only for Wrangler's); one long line is no minified bundle
+  // there. It is never parsed as code.
+  if (/\.jsonc?$/i.test(path)) return isScannedJsonPath(path, config.root) ? scannedJson(input, problems) : result(false);
   const skip = skipReason(text, path, config.maxFileSizeKb, config.root);
   if (skip) {
     problems.push(skip);

@@ -6,6 +6,7 @@
  */
 import { ts } from "../../engine/ts";
 import { isTracked } from "../../profile/git";
+import { isWranglerConfigPath } from "../../engine/json-config";
 import type { ProjectHost } from "../../engine/types";
 import { hasAlphabetRun, isNonSecretValue, isOtherKeyName, isPlaceholder, isSecretName, kindOfName, looksRandom, toEnvName } from "./names";
 import { isStandInValue } from "./made-up";
@@ -40,11 +41,43 @@ const PUBLIC_KINDS = new Set(["Google API key"]);
  * local database of a development block), Google API keys, and values inside arrays.
  */
 export function jsonSecrets(path: string, text: string): JsonSecret[] {
+  // TypeScript's JSON parser takes comments and trailing commas (JSONC) as trivia and tolerated syntax.
   const sf = ts.parseJsonText(path, text);
   const out: JsonSecret[] = [];
   const root = sf.statements[0]?.expression;
-  if (root) visit(root, [], out, sf);
+  if (!root) return out;
+  if (isWranglerConfigPath(path)) {
+    for (const v of wranglerVars(root)) visit(v.node, v.path, out, sf);
+  } else visit(root, [], out, sf);
   return out;
+}
+
+/**
+ * A Wrangler configuration's `vars`, top-level and per environment (`env.production.vars`): plain-text values the
+ * Worker reads from `env`, which Cloudflare says are no place for credentials (those go in secrets,
+ * `wrangler secret put`). The rest of the file holds names and ids (`account_id`, a KV namespace's or a D1
+ * database's `id`), no credential.
+ */
+function wranglerVars(root: ts.Expression): { node: ts.ObjectLiteralExpression; path: string[] }[] {
+  const out: { node: ts.ObjectLiteralExpression; path: string[] }[] = [];
+  if (!ts.isObjectLiteralExpression(root)) return out;
+  const top = prop(root, "vars");
+  if (top && ts.isObjectLiteralExpression(top)) out.push({ node: top, path: ["vars"] });
+  const envs = prop(root, "env");
+  if (envs && ts.isObjectLiteralExpression(envs)) {
+    for (const p of envs.properties) {
+      const name = keyOf(p);
+      if (name === undefined || !ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer)) continue;
+      const vars = prop(p.initializer, "vars");
+      if (vars && ts.isObjectLiteralExpression(vars)) out.push({ node: vars, path: ["env", name, "vars"] });
+    }
+  }
+  return out;
+}
+
+function prop(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of o.properties) if (keyOf(p) === name && ts.isPropertyAssignment(p)) return p.initializer;
+  return undefined;
 }
 
 function keyOf(p: ts.ObjectLiteralElementLike): string | undefined {
@@ -108,8 +141,12 @@ function kindOfKey(key: string): string {
 // node-config reads `config/custom-environment-variables.json` to set values from the environment.
 const NODE_CONFIG_MAP = "custom-environment-variables.json";
 
-/** What to do, for the message: node-config's environment map when the project has one beside the file. */
-export function jsonTodo(project: ProjectHost, path: string): string {
+/**
+ * What to do, for the message: node-config's environment map when the project has one beside the file; for a Wrangler
+ * file, a Worker secret of the same name (`key`, the var's name), which the Worker reads from `env` as it read the var.
+ */
+export function jsonTodo(project: ProjectHost, path: string, key = ""): string {
+  if (isWranglerConfigPath(path)) return `Delete it from the file's \`vars\` and store it as a Worker secret (\`wrangler secret put ${key}\`): the Worker reads it from \`env\` as before.`;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
   if (project.fileExists(dir + NODE_CONFIG_MAP)) return `Delete it from the file and map the setting to an environment variable in ${NODE_CONFIG_MAP}.`;
   return "Delete it from the file and set it from an environment variable where the config is loaded.";

@@ -48,6 +48,7 @@ import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuery
 import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, kindOfName, tokenSigningSetting, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { jsonSecrets, jsonTodo, jsonTracked } from "./json-config";
+import { isWranglerConfigPath } from "../../engine/json-config";
 import { cookieCallValue, cookieObjectValue, cookieStringPairs, mayHoldCookies, type SessionCookie } from "./cookies";
 import { namesAField, namesEnvSetting } from "./field-key";
 import { importsTestRunner } from "../unvalidated-boundary/test-support";
@@ -397,10 +398,13 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
     const allowed = allowMatcher(file.options);
     const found = jsonSecrets(file.path, file.text).filter((j) => !allowed(j.value));
     if (found.length === 0) return;
+    const wrangler = isWranglerConfigPath(file.path);
     const todo = jsonTodo(file.project, file.path);
     const rotate = rotation(jsonTracked(file.project, file.path));
     for (const j of found) {
-      report({ case: "configFile", range: { start: j.start, end: j.end }, data: { secret: describeSecret(j.kind, j.value).replace(/^a/, "A"), where: j.path, todo, rotate } });
+      // A Wrangler var becomes a Worker secret of the same name.
+      const todoOf = wrangler ? jsonTodo(file.project, file.path, j.path.slice(j.path.lastIndexOf(".") + 1)) : todo;
+      report({ case: "configFile", range: { start: j.start, end: j.end }, data: { secret: describeSecret(j.kind, j.value).replace(/^a/, "A"), where: j.path, todo: todoOf, rotate } });
     }
   },
   create(ctx) {

@@ -8,6 +8,7 @@ import { onlyPresignsThroughGetter } from "./presign";
 import { privateMethodCalls } from "./private-method";
 import { stepWrappedCall } from "./step-wrap";
 import { carriesIncomingSignal } from "./request-signal";
+import { thenAnswersNobody } from "./then-handler";
 
 /**
  * The `call` and `client` cases: which library calls wait, where their bound would be, and
@@ -124,8 +125,10 @@ export function isFireAndForget(call: ts.CallExpression | ts.NewExpression): boo
   let cur: ts.Node = call;
   for (let i = 0; i < 10; i++) {
     const p = cur.parent;
-    // Only `.catch`/`.finally`: a `.then(…)` handler is someone waiting for the answer (it may respond with it).
-    if (p && ts.isPropertyAccessExpression(p) && /^(?:catch|finally)$/.test(p.name.text) && p.parent && ts.isCallExpression(p.parent)) {
+    // `.catch`/`.finally`, and a `.then(…)` whose handlers answer nobody (then-handler.ts): one that may respond with
+    // the answer (`res.json(data)`, `cb(null, r)`) is someone waiting for it.
+    if (p && ts.isPropertyAccessExpression(p) && p.expression === cur && /^(?:catch|finally|then)$/.test(p.name.text) && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) {
+      if (p.name.text === "then" && !thenAnswersNobody(p.parent, p.parent)) return false;
       cur = p.parent;
       continue;
     }

@@ -155,8 +155,12 @@ export function isServerFile(ctx: RuleContext<unknown>): boolean {
 
 // A module that calls React's state or effect hooks renders only as a client component (a server component may not call
 // them): a pages-router component (`components/importing/ImportFromStatsig.tsx`) or a hook (`components/hooks/useApi.ts`)
-// is the browser's like a `"use client"` one. Single words: linear.
-const CLIENT_HOOK_RE = /\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*[<(]/;
+// is the browser's like a `"use client"` one. So is one that calls React's `useContext`, which React's server build does
+// not export, Next.js's navigation hooks (`usePathname`, `useSearchParams`, `useRouter`, `useParams`: "Client Component
+// hooks" in Next's docs) or TanStack Query's hooks (`useQuery`, `useMutation`…, which read the `QueryClientProvider`'s
+// context): session 44, production umami's `src/components/hooks/useApi.ts` (`usePathname`, `useQuery`). Not
+// `useCallback`/`useMemo`, which a server component may call. Single words: linear.
+const CLIENT_HOOK_RE = /\buse(?:State|Effect|LayoutEffect|Reducer|Ref|Context|Pathname|SearchParams|Router|Params|Query|Mutation|InfiniteQuery|SuspenseQuery|QueryClient)\s*[<(]/;
 
 /** Importers followed at most when asking whether only client components import a module, and how far up. */
 const MAX_CLIENT_IMPORTERS = 24;

@@ -7,6 +7,8 @@ import { syncOnlyTry } from "./parse-reask";
 import { askedFirst, asksEachTurn } from "./prompt";
 import { TreeMemo } from "../../engine/tree-memo";
 import { pointsAtFallback } from "./switch-endpoint";
+import { flagCapped } from "./flag-cap";
+import { racesStartedWork } from "./race-started";
 
 /**
  * The `retry` case: loops and recursions that re-issue an outbound operation with no delay
@@ -122,7 +124,7 @@ function hasOutboundAwait(root: ts.Node): boolean {
   forEachShallow(root, (n) => {
     if (!found && ts.isAwaitExpression(n)) {
       const e = unwrap(n.expression);
-      if (ts.isCallExpression(e) && !isDelayCall(e) && !readsStreamPart(e)) found = true;
+      if (ts.isCallExpression(e) && !isDelayCall(e) && !readsStreamPart(e) && !racesStartedWork(e)) found = true;
     }
   });
   return found;
@@ -650,7 +652,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
       // imported by the class whose `labelMessage` method calls it; production inbox-zero's `email/google.ts`).
       const callee = ts.isIdentifier(e) ? (member ? undefined : e.text) : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
       // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
-      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n)) && !askedFirst(n, root)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !flagCapped(n, root, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n)) && !askedFirst(n, root)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
