@@ -17,7 +17,7 @@ import { sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { copiedBeforeParse } from "./replaced";
 import { destructuredReplyRelayed, echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed, shownInPage } from "./echo";
-import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, PAGING_CALLS, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
+import { assignedLetDecided, checkedInOwnCondition, coercedLocal, fieldKey, isCheckMethodArg, isRegexTest, keysOnlyCounted, nanReplaced, negatedCheckBefore, onlyPresenceOrHashed, PAGING_CALLS, presenceChained, readInFailureBranch, sizesQuery } from "./field-checks";
 import { pushesIntoUnknownArray } from "./unknown-array";
 import { arrayOnlyCounted } from "./array-count";
 import { drizzleLookedUpFirst, drizzleSqliteLookedUpFirst, existsCheckedFirst, lookedUpFirst, missAnswered, queryNamesOwner } from "./lookup-first";
@@ -1383,6 +1383,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
     const vk = validatorKind(at, arg, env.guards());
     // (Named for validating, a method read one hop away that loads a record by the field first is a lookup: see callOutcome.)
     if (vk === "throwing" || (vk === "checking" && isResultChecked(at))) return !validatorLooksUp(at, arg, env);
+    // `authService.resetPassword(req.params.token, req.body.password)` whose body only tests the password's presence
+    // and hands it to `bcrypt.hash` (verifier.ts): only its digest goes on, as for a field hashed in the handler.
+    if (arg === use && env.callee && !env.sinkOnly && !env.remoteReply && verifierOf(at, at.arguments.indexOf(use as ts.Expression), env.callee) === "signature") return true;
   }
   return typeofGuarded(p, env.sf) || negatedCheckBefore(p, env.sf) || onlyPresenceOrHashed(p, env.sf) || typeGuardedBefore(p, env.sf, env.guards()) || typeGuardedBranch(p, env.sf, env.guards());
 }
@@ -3007,6 +3010,7 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
       return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
     }
     // (Only logged, `console.log("body", { keys: Object.keys(req.body || {}) })`, they read nothing that goes on.)
+    if (name === "keys" && keysOnlyCounted(call, arg, env.sf)) return undefined;
     if (name === "entries" || name === "keys" || name === "values") return kind === "bag" || env.sinkOnly || loggedOrEchoed(call, false) ? undefined : unsafe(call, "property read");
     // `{ ...Object.fromEntries(form), sender }`: every field of the form spread into the object, as sent.
     if (name === "fromEntries") {

@@ -841,9 +841,13 @@ function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Sourc
   for (const ref of findRefs(own.name.text, scopeOf(own), own.end)) {
     let d: ts.Node | undefined = ref.parent;
     while (d && !ts.isVariableDeclaration(d) && !ts.isStatement(d) && !isFunctionLike(d)) d = d.parent;
-    const init = d && ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.initializer : undefined;
+    // (Or a `let` given it: `let msg: unknown; try { msg = JSON.parse(typeof raw === "string" ? raw : "") } catch { … }`,
+    // maludb `mcp.ts:845`, retired held round 47.)
+    const given = d && ts.isExpressionStatement(d) && ts.isBinaryExpression(d.expression) && d.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(d.expression.left) ? d.expression : undefined;
+    const init = given ? given.right : d && ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.initializer : undefined;
+    const declared = given ? (given.left as ts.Identifier) : d && ts.isVariableDeclaration(d) ? (d.name as ts.Identifier) : undefined;
     // The use reads the declared name, and another read of the same input stands in the same initializer.
-    if (!init || !ts.isVariableDeclaration(d!) || findRefs((d.name as ts.Identifier).text, at, at.pos).length === 0) continue;
+    if (!init || !declared || findRefs(declared.text, at, at.pos).length === 0) continue;
     let found: ts.Node | undefined;
     const visit = (n: ts.Node): void => {
       if (found) return;
@@ -853,6 +857,17 @@ function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Sourc
     };
     visit(init);
     if (found) return found;
+    // The raw text parsed there (`JSON.parse(typeof raw === "string" ? raw : "")`): the parse is the first use.
+    const parse = parsedIn(init);
+    const arg = parse?.arguments[0];
+    if (parse && arg && ref.pos >= arg.pos && ref.end <= arg.end) return parse;
   }
   return undefined;
+}
+
+/** `JSON.parse(text)` as the whole of an initializer, through `as`, parentheses and `await`. */
+function parsedIn(init: ts.Expression): ts.CallExpression | undefined {
+  let e = init;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return ts.isCallExpression(e) && isTextParser(e) ? e : undefined;
 }
