@@ -841,13 +841,9 @@ function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Sourc
   for (const ref of findRefs(own.name.text, scopeOf(own), own.end)) {
     let d: ts.Node | undefined = ref.parent;
     while (d && !ts.isVariableDeclaration(d) && !ts.isStatement(d) && !isFunctionLike(d)) d = d.parent;
-    // (Or a `let` given it: `let msg: unknown; try { msg = JSON.parse(typeof raw === "string" ? raw : "") } catch { … }`,
-    // maludb `mcp.ts:845`, retired held round 47.)
-    const given = d && ts.isExpressionStatement(d) && ts.isBinaryExpression(d.expression) && d.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(d.expression.left) ? d.expression : undefined;
-    const init = given ? given.right : d && ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.initializer : undefined;
-    const declared = given ? (given.left as ts.Identifier) : d && ts.isVariableDeclaration(d) ? (d.name as ts.Identifier) : undefined;
+    const init = d && ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.initializer : undefined;
     // The use reads the declared name, and another read of the same input stands in the same initializer.
-    if (!init || !declared || findRefs(declared.text, at, at.pos).length === 0) continue;
+    if (!init || !ts.isVariableDeclaration(d!) || findRefs((d.name as ts.Identifier).text, at, at.pos).length === 0) continue;
     let found: ts.Node | undefined;
     const visit = (n: ts.Node): void => {
       if (found) return;
@@ -857,12 +853,29 @@ function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Sourc
     };
     visit(init);
     if (found) return found;
-    // The raw text parsed there (`JSON.parse(typeof raw === "string" ? raw : "")`): the parse is the first use.
-    const parse = parsedIn(init);
-    const arg = parse?.arguments[0];
-    if (parse && arg && ref.pos >= arg.pos && ref.end <= arg.end) return parse;
   }
-  return undefined;
+  return onlyParsed(own.name.text, scopeOf(own), own.end);
+}
+
+/**
+ * `const raw = request.body; let msg; try { msg = JSON.parse(typeof raw === "string" ? raw : "") } catch { … }`: every
+ * read of the held raw text is inside one parse, which a name is declared or assigned from: the parse is the first use
+ * (maludb `mcp.ts:845`, retired held round 47), as for `const data = JSON.parse(raw)`.
+ */
+function onlyParsed(name: string, scope: ts.Node, after: number): ts.CallExpression | undefined {
+  const refs = findRefs(name, scope, after);
+  let parse: ts.CallExpression | undefined;
+  for (const ref of refs) {
+    let d: ts.Node | undefined = ref.parent;
+    while (d && !ts.isVariableDeclaration(d) && !ts.isStatement(d) && !isFunctionLike(d)) d = d.parent;
+    const given = d && ts.isExpressionStatement(d) && ts.isBinaryExpression(d.expression) && d.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(d.expression.left) ? d.expression.right : undefined;
+    const init = given ?? (d && ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.initializer : undefined);
+    const p = init && parsedIn(init);
+    const arg = p?.arguments[0];
+    if (!p || !arg || ref.pos < arg.pos || ref.end > arg.end || (parse && parse !== p)) return undefined;
+    parse = p;
+  }
+  return parse;
 }
 
 /** `JSON.parse(text)` as the whole of an initializer, through `as`, parentheses and `await`. */

@@ -1,0 +1,128 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Session 44, developer ub: the unvalidated-boundary errors of retired round 47 (its labels now tune).
+// 1. A body field handed to a function of the project that only hashes it (sass_backend `authController.js:54`):
+//    `authService.resetPassword(req.params.token, req.body.password)`, whose body only tests the password's presence and
+//    hands it to `bcrypt.hash` (the token to `createHash("sha256").update(token)`, its digest looked up): only the digest
+//    goes on, as for a field hashed in the handler (verifier.ts, read one hop into the callee).
+// 2. The keys of a present body only counted (actual-mcp-server `httpServer.ts:402`): `req.body && Object.keys(req.body).length`
+//    gives a number, no field's value; the JSON-RPC body is then handed whole to the MCP SDK's transport.
+// 3. A raw body held in a `const` and parsed into a `let` (maludb `mcp.ts:845`): `msg = JSON.parse(typeof raw === "string" ?
+//    raw : "")` in a `try` is the first use, reported at the parse, as for `const data = JSON.parse(raw)`.
+
+const EXPRESS = { "package.json": '{ "dependencies": { "express": "^5.1.0", "@prisma/client": "^6.0.0", "bcryptjs": "^3.0.0", "joi": "^17.13.0" } }' };
+
+const resetService = (store: string) => dedent`
+  const prisma = require("../config/db");
+  const bcrypt = require("bcryptjs");
+  const crypto = require("crypto");
+  const resetPassword = async (token, newPassword) => {
+    if (!token || !newPassword) throw new Error("Token and new password are required");
+    const hashed = crypto.createHash("sha256").update(token).digest("hex");
+    const record = await prisma.passwordResetToken.findUnique({ where: { token: hashed } });
+    if (!record) throw new Error("Token is invalid or has expired");
+    ${store}
+  };
+  module.exports = { resetPassword };
+`;
+const HASHED = resetService('await prisma.user.update({ where: { id: record.userId }, data: { passwordHash: await bcrypt.hash(newPassword, 12) } });');
+const STORED_RAW = resetService("await prisma.user.update({ where: { id: record.userId }, data: { legacyPassword: newPassword } });");
+
+const RESET_CONTROLLER = dedent`
+  const authService = require("../services/authService");
+  const resetPassword = async (req, res) => {
+    await authService.resetPassword(req.params.token, req.body.password);
+    res.status(200).json({ status: "success" });
+  };
+  module.exports = { resetPassword };
+`;
+
+// The MCP Streamable HTTP route: the body's keys counted, its method compared, its id echoed, the body handed to the SDK.
+const MCP_ROUTE = (count: string) => dedent`
+  import express from "express";
+  import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+  const app = express();
+  app.use(express.json());
+  app.post("/mcp", async (req, res) => {
+    const payload = ${count} ? req.body : {};
+    if (payload?.method !== "initialize") {
+      res.status(400).json({ jsonrpc: "2.0", id: payload?.id ?? null, error: { code: -32000, message: "Missing session id" } });
+      return;
+    }
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    await transport.handleRequest(req, res, req.body);
+  });
+`;
+const MCP = { "package.json": '{ "dependencies": { "express": "^5.1.0", "@modelcontextprotocol/sdk": "^1.20.0", "joi": "^17.13.0" } }' };
+
+// A guard that refuses an empty body before anything else: `!req.body ||` makes the count safe.
+const EMPTY_REFUSED = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/ping", (req, res) => {
+    if (!req.body || Object.keys(req.body).length === 0) return res.status(400).json({ error: "empty body" });
+    res.json({ ok: true });
+  });
+`;
+// The keys themselves iterated (each becomes a column name): a use, as before.
+const KEYS_ITERATED = dedent`
+  import express from "express";
+  const app = express();
+  const settings: Record<string, unknown> = {};
+  app.post("/settings", (req, res) => {
+    for (const key of Object.keys(req.body)) settings[key] = true;
+    res.json({ ok: true });
+  });
+`;
+
+// Fastify: a route-scoped content-type parser hands the raw text through; the handler parses it into a `let`.
+const RAW_RPC = dedent`
+  import Fastify from "fastify";
+  import { pool } from "./db";
+  const app = Fastify();
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => done(null, body));
+  app.post("/rpc", async (request, reply) => {
+    const raw = request.body;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(typeof raw === "string" ? raw : "");
+    } catch {
+      return reply.code(400).send({ error: "Parse error" });
+    }
+    const m = msg as Record<string, unknown>;
+    const rows = await pool.query("SELECT * FROM notes WHERE subject = $1", [String((m.params as any).subject)]);
+    return reply.send(rows.rows);
+  });
+`;
+const FASTIFY = { "package.json": '{ "dependencies": { "fastify": "^5.0.0", "pg": "^8.11.0", "joi": "^17.13.0" } }', "src/db.ts": 'import pg from "pg";\nexport const pool = new pg.Pool();\n' };
+
+const valid: ValidCase[] = [
+  {
+    name: "a body field handed to an imported service that only tests its presence and bcrypt-hashes it",
+    code: RESET_CONTROLLER,
+    filename: "src/controllers/authController.js",
+    files: { ...EXPRESS, "src/services/authService.js": HASHED },
+  },
+  {
+    name: "the keys of a present body only counted, the JSON-RPC body handed whole to the MCP SDK transport",
+    code: MCP_ROUTE("req.body && Object.keys(req.body).length"),
+    filename: "src/server.ts",
+    files: MCP,
+  },
+  {
+    name: "an empty body refused by a key count behind its presence test",
+    code: EMPTY_REFUSED,
+    filename: "src/server.ts",
+    files: { "package.json": '{ "dependencies": { "express": "^5.1.0", "joi": "^17.13.0" } }' },
+  },
+];
+
+const invalid: InvalidCase[] = [
+  markedRow("the same service storing the password as sent: reported", RESET_CONTROLLER, "src/controllers/authController.js", { ...EXPRESS, "src/services/authService.js": STORED_RAW }, "expressBody", 3, 53, 61),
+  markedRow("the keys counted with no presence test before: reported", MCP_ROUTE("Object.keys(req.body).length"), "src/server.ts", MCP, "expressBody", 6, 31, 39),
+  markedRow("the keys iterated and made property keys: reported", KEYS_ITERATED, "src/server.ts", { "package.json": '{ "dependencies": { "express": "^5.1.0", "joi": "^17.13.0" } }' }, "expressBody", 5, 33, 41),
+  markedRow("a raw body parsed into a let in a try, a field then a query value: reported at the parse", RAW_RPC, "src/server.ts", FASTIFY, "fastifyRequest", 9, 11, 57),
+];
+
+runWithNamedCases(valid, invalid);
