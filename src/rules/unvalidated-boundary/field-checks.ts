@@ -56,12 +56,15 @@ function truthyBefore(base: string, at: ts.Node, sf: ts.SourceFile): boolean {
  * actual-mcp-server's JSON-RPC route, whose body then goes whole to the MCP SDK transport).
  */
 export function keysOnlyCounted(call: ts.CallExpression, arg: ts.Node, sf: ts.SourceFile): boolean {
-  if (call.arguments.length !== 1 || unwrap(call.arguments[0]!) !== arg) return false;
+  const given = call.arguments.length === 1 ? unwrap(call.arguments[0]!) : undefined;
+  // `Object.keys(req.body || {}).length`: an empty object stands in for a missing body.
+  const defaulted = !!given && ts.isBinaryExpression(given) && (given === arg || unwrap(given.left) === arg) && (given.operatorToken.kind === ts.SyntaxKind.BarBarToken || given.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && ts.isObjectLiteralExpression(unwrap(given.right));
+  if (given !== arg && !defaulted) return false;
   const top = climb(call);
   const p = top.parent;
   if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== top || p.name.text !== "length") return false;
   const base = fieldKey(arg, sf);
-  return !!base && truthyBefore(base, climb(p), sf);
+  return defaulted || (!!base && truthyBefore(base, climb(p), sf));
 }
 
 /**

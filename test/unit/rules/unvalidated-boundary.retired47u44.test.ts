@@ -65,6 +65,15 @@ const EMPTY_REFUSED = dedent`
     res.json({ ok: true });
   });
 `;
+// The same count of a body defaulted to an empty object: no guard needed.
+const EMPTY_DEFAULTED = dedent`
+  import express from "express";
+  const app = express();
+  app.post("/ping", (req, res) => {
+    if (Object.keys(req.body || {}).length === 0) return res.status(400).json({ error: "empty body" });
+    res.json({ ok: true });
+  });
+`;
 // The keys themselves iterated (each becomes a column name): a use, as before.
 const KEYS_ITERATED = dedent`
   import express from "express";
@@ -113,6 +122,12 @@ const valid: ValidCase[] = [
   {
     name: "an empty body refused by a key count behind its presence test",
     code: EMPTY_REFUSED,
+    filename: "src/server.ts",
+    files: { "package.json": '{ "dependencies": { "express": "^5.1.0", "joi": "^17.13.0" } }' },
+  },
+  {
+    name: "the keys of a body defaulted to an empty object only counted",
+    code: EMPTY_DEFAULTED,
     filename: "src/server.ts",
     files: { "package.json": '{ "dependencies": { "express": "^5.1.0", "joi": "^17.13.0" } }' },
   },
