@@ -10,6 +10,8 @@ import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 //    gives a number, no field's value; the JSON-RPC body is then handed whole to the MCP SDK's transport.
 // 3. A raw body held in a `const` and parsed into a `let` (maludb `mcp.ts:845`): `msg = JSON.parse(typeof raw === "string" ?
 //    raw : "")` in a `try` is the first use, reported at the parse, as for `const data = JSON.parse(raw)`.
+// 4. google-auth-library's `client.verifyIdToken({ idToken: token, audience })` (majolika-cms `google-token.ts:7`): the body's
+//    token only presence-tested and handed as the ID token of the library's signature check goes nowhere.
 
 const EXPRESS = { "package.json": '{ "dependencies": { "express": "^5.1.0", "@prisma/client": "^6.0.0", "bcryptjs": "^3.0.0", "joi": "^17.13.0" } }' };
 
@@ -106,6 +108,24 @@ const RAW_RPC = dedent`
 `;
 const FASTIFY = { "package.json": '{ "dependencies": { "fastify": "^5.0.0", "pg": "^8.11.0", "joi": "^17.13.0" } }', "src/db.ts": 'import pg from "pg";\nexport const pool = new pg.Pool();\n' };
 
+// Koa (Strapi): the Google ID token from the body only checked by google-auth-library.
+const googleToken = (after: string) => dedent`
+  import type { Context } from "koa";
+  import { OAuth2Client } from "google-auth-library";
+  export default () => ({
+    async exchange(ctx: Context) {
+      const { token } = ctx.request.body as { token?: string };
+      if (!token) return ctx.throw(400, "Missing Google ID token");
+      const client = new OAuth2Client(process.env.GOOGLE_CLIENT_ID);
+      const ticket = await client.verifyIdToken({ idToken: token, audience: process.env.GOOGLE_CLIENT_ID });
+      ${after}
+    },
+  });
+`;
+const GOOGLE_OK = googleToken("ctx.body = { email: ticket.getPayload()?.email };");
+const GOOGLE_STORED = googleToken('await strapi.db.query("api::login.login").create({ data: { token } });');
+const KOA = { "package.json": '{ "dependencies": { "koa": "^2.15.0", "google-auth-library": "^9.0.0", "joi": "^17.13.0" } }' };
+
 const valid: ValidCase[] = [
   {
     name: "a body field handed to an imported service that only tests its presence and bcrypt-hashes it",
@@ -131,6 +151,12 @@ const valid: ValidCase[] = [
     filename: "src/server.ts",
     files: { "package.json": '{ "dependencies": { "express": "^5.1.0", "joi": "^17.13.0" } }' },
   },
+  {
+    name: "a body token only presence-tested and handed to verifyIdToken as its idToken",
+    code: GOOGLE_OK,
+    filename: "src/api/auth/controllers/google-token.ts",
+    files: KOA,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -138,6 +164,7 @@ const invalid: InvalidCase[] = [
   markedRow("the keys counted with no presence test before: reported", MCP_ROUTE("Object.keys(req.body).length"), "src/server.ts", MCP, "expressBody", 6, 31, 39),
   markedRow("the keys iterated and made property keys: reported", KEYS_ITERATED, "src/server.ts", { "package.json": '{ "dependencies": { "express": "^5.1.0", "joi": "^17.13.0" } }' }, "expressBody", 5, 33, 41),
   markedRow("a raw body parsed into a let in a try, a field then a query value: reported at the parse", RAW_RPC, "src/server.ts", FASTIFY, "fastifyRequest", 9, 11, 57),
+  markedRow("the same token also stored: reported", GOOGLE_STORED, "src/api/auth/controllers/google-token.ts", KOA, "koaRequest", 5, 23, 39),
 ];
 
 runWithNamedCases(valid, invalid);
