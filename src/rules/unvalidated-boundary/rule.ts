@@ -28,6 +28,7 @@ import { collectFacts, type CaseId, type FileFacts, type Source } from "./source
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod, signedBeforeParse } from "./verifier";
+import { castErrorAnswered } from "./cast-error";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
@@ -770,6 +771,8 @@ export default defineRule<Record<string, never>, CaseId>({
             // Source text may hold template literals: no backtick reaches a plain-text message.
             data: { read: s.read.replace(/`/g, "'"), use: USE_VERB[o.why] ?? "is used", effect: USE_EFFECT[o.why] ?? GENERIC_EFFECT },
             ...(elsewhere ? { related: [{ message: `First use without validation: ${use}`, range: at }] } : {}),
+            // A route id only cast by Mongoose, the project answering the cast's error with a 400 (cast-error.ts): debatable.
+            ...(s.caseId === "expressParams" && o.why === "database" && castErrorAnswered(s.node, o.at, ctx.path, () => (files ??= projectFiles())) ? { lowConfidence: "castErrorAnswered" } : {}),
             fixes: () => buildFixes(ctx, s, facts),
           });
         }

@@ -1,5 +1,5 @@
 import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
-import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
+import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 
 // Session 44, developer ub: the unvalidated-boundary errors of retired round 47 (its labels now tune).
 // 1. A body field handed to a function of the project that only hashes it (sass_backend `authController.js:54`):
@@ -10,6 +10,8 @@ import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 //    gives a number, no field's value; the JSON-RPC body is then handed whole to the MCP SDK's transport.
 // 3. A raw body held in a `const` and parsed into a `let` (maludb `mcp.ts:845`): `msg = JSON.parse(typeof raw === "string" ?
 //    raw : "")` in a `try` is the first use, reported at the parse, as for `const data = JSON.parse(raw)`.
+// 5. Route ids only cast by Mongoose's `findById` where the project's Express error handler answers a `CastError` with a 400
+//    (bakenshake `subscription.controller.js`, eight debatable clean labels): low confidence (`castErrorAnswered`, info).
 // 4. google-auth-library's `client.verifyIdToken({ idToken: token, audience })` (majolika-cms `google-token.ts:7`): the body's
 //    token only presence-tested and handed as the ID token of the library's signature check goes nowhere.
 
@@ -126,6 +128,29 @@ const GOOGLE_OK = googleToken("ctx.body = { email: ticket.getPayload()?.email };
 const GOOGLE_STORED = googleToken('await strapi.db.query("api::login.login").create({ data: { token } });');
 const KOA = { "package.json": '{ "dependencies": { "koa": "^2.15.0", "google-auth-library": "^9.0.0", "joi": "^17.13.0" } }' };
 
+// Express + Mongoose: a controller whose catch hands the error on, its route module, the app registering the error handler.
+const castController = (find: string) => dedent`
+  const Subscription = require("../models/Subscription");
+  exports.getSubscription = async (req, res, next) => {
+    try {
+      const subscription = await ${find};
+      if (!subscription) return res.status(404).json({ message: "Not found" });
+      res.json(subscription);
+    } catch (error) {
+      next(error);
+    }
+  };
+`;
+const castProject = (status: number) => ({
+  "package.json": '{ "dependencies": { "express": "^4.19.0", "mongoose": "^8.0.0", "joi": "^17.13.0" } }',
+  "src/models/Subscription.js": 'const mongoose = require("mongoose");\nmodule.exports = mongoose.model("Subscription", new mongoose.Schema({ plan: String }));\n',
+  "src/routes/subscription.routes.js": 'const router = require("express").Router();\nconst controller = require("../controllers/subscription.controller");\nrouter.get("/:id", controller.getSubscription);\nmodule.exports = router;\n',
+  "src/middleware/errorHandler.js": `module.exports = (err, req, res, next) => {\n  if (err.name === "CastError") {\n    return res.status(${status}).json({ message: "Invalid ID format" });\n  }\n  res.status(500).json({ message: err.message });\n};\n`,
+  "src/index.js": 'const express = require("express");\nconst errorHandler = require("./middleware/errorHandler");\nconst subscriptionRoutes = require("./routes/subscription.routes");\nconst app = express();\napp.use("/api/subscriptions", subscriptionRoutes);\napp.use(errorHandler);\napp.listen(3000);\n',
+});
+const CAST_BY_ID = castController("Subscription.findById(req.params.id)");
+const CAST_BY_PLAN = castController("Subscription.findOne({ plan: req.params.id })");
+
 const valid: ValidCase[] = [
   {
     name: "a body field handed to an imported service that only tests its presence and bcrypt-hashes it",
@@ -165,6 +190,30 @@ const invalid: InvalidCase[] = [
   markedRow("the keys iterated and made property keys: reported", KEYS_ITERATED, "src/server.ts", { "package.json": '{ "dependencies": { "express": "^5.1.0", "joi": "^17.13.0" } }' }, "expressBody", 5, 33, 41),
   markedRow("a raw body parsed into a let in a try, a field then a query value: reported at the parse", RAW_RPC, "src/server.ts", FASTIFY, "fastifyRequest", 9, 11, 57),
   markedRow("the same token also stored: reported", GOOGLE_STORED, "src/api/auth/controllers/google-token.ts", KOA, "koaRequest", 5, 23, 39),
+  {
+    name: "castErrorAnswered: a route id only cast by findById, the project's error handler answering a CastError with 400: info, low confidence",
+    code: CAST_BY_ID,
+    filename: "src/controllers/subscription.controller.js",
+    files: castProject(400),
+    findings: [{ case: "expressParams", line: 4, column: 54, endColumn: 64, confidence: "low", severity: "info", suggestions: [mark(CAST_BY_ID, "expressParams", 4)] }],
+    output: null,
+  },
+  {
+    name: "castErrorAnswered's neighbour: the handler answering the CastError with 500: warning",
+    code: CAST_BY_ID,
+    filename: "src/controllers/subscription.controller.js",
+    files: castProject(500),
+    findings: [{ case: "expressParams", line: 4, column: 54, endColumn: 64, confidence: "high", severity: "warning", suggestions: [mark(CAST_BY_ID, "expressParams", 4)] }],
+    output: null,
+  },
+  {
+    name: "castErrorAnswered's neighbour: the route id as a String path's value (no cast): warning",
+    code: CAST_BY_PLAN,
+    filename: "src/controllers/subscription.controller.js",
+    files: castProject(400),
+    findings: [{ case: "expressParams", line: 4, column: 61, endColumn: 71, confidence: "high", severity: "warning", suggestions: [mark(CAST_BY_PLAN, "expressParams", 4)] }],
+    output: null,
+  },
 ];
 
 runWithNamedCases(valid, invalid);
