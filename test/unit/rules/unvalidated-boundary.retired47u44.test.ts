@@ -12,6 +12,9 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    raw : "")` in a `try` is the first use, reported at the parse, as for `const data = JSON.parse(raw)`.
 // 5. Route ids only cast by Mongoose's `findById` where the project's Express error handler answers a `CastError` with a 400
 //    (bakenshake `subscription.controller.js`, eight debatable clean labels): low confidence (`castErrorAnswered`, info).
+// 6. A presence-tested body field only put into the literal of a model SDK's own request (apothecary
+//    `identifySpecies/index.ts:20`): `openai.chat.completions.create({ messages: [… { image_url: { url: image_base64 } }] })`
+//    is the image only handed to a model (held round 31's lead decision), as inside a `fetch`'s JSON body.
 // 4. google-auth-library's `client.verifyIdToken({ idToken: token, audience })` (majolika-cms `google-token.ts:7`): the body's
 //    token only presence-tested and handed as the ID token of the library's signature check goes nowhere.
 
@@ -151,6 +154,23 @@ const castProject = (status: number) => ({
 const CAST_BY_ID = castController("Subscription.findById(req.params.id)");
 const CAST_BY_PLAN = castController("Subscription.findOne({ plan: req.params.id })");
 
+// A Supabase Edge Function (Deno) sending the client's image to OpenAI's SDK.
+const identify = (test: string) => dedent`
+  import OpenAI from "npm:openai@4";
+  const openai = new OpenAI({ apiKey: Deno.env.get("OPENAI_API_KEY") });
+  Deno.serve(async (req) => {
+    const { image_base64 } = await req.json();
+    ${test}
+    const completion = await openai.chat.completions.create({
+      model: "gpt-4o",
+      messages: [{ role: "user", content: [{ type: "text", text: "Identify this plant." }, { type: "image_url", image_url: { url: image_base64 } }] }],
+    });
+    return new Response(completion.choices[0]?.message?.content ?? "{}");
+  });
+`;
+const IDENTIFY_TESTED = identify('if (!image_base64) return new Response("Missing image_base64", { status: 400 });');
+const IDENTIFY_UNTESTED = identify("console.log(\"identify\");");
+
 const valid: ValidCase[] = [
   {
     name: "a body field handed to an imported service that only tests its presence and bcrypt-hashes it",
@@ -181,6 +201,12 @@ const valid: ValidCase[] = [
     code: GOOGLE_OK,
     filename: "src/api/auth/controllers/google-token.ts",
     files: KOA,
+  },
+  {
+    name: "a presence-tested body field only put into the messages of the model SDK's own request",
+    code: IDENTIFY_TESTED,
+    filename: "supabase/functions/identifySpecies/index.ts",
+    files: { "package.json": null, "supabase/config.toml": '[functions.identifySpecies]\nverify_jwt = true\n' },
   },
 ];
 
@@ -214,6 +240,7 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "expressParams", line: 4, column: 61, endColumn: 71, confidence: "high", severity: "warning", suggestions: [mark(CAST_BY_PLAN, "expressParams", 4)] }],
     output: null,
   },
+  markedRow("the same field never tested: the destructuring reported", IDENTIFY_UNTESTED, "supabase/functions/identifySpecies/index.ts", { "package.json": null, "supabase/config.toml": '[functions.identifySpecies]\nverify_jwt = true\n' }, "webRequest", 4, 34, 44),
 ];
 
 runWithNamedCases(valid, invalid);
