@@ -485,9 +485,15 @@ function outboundBodyField(ref: ts.Node, presenceTested: boolean): boolean {
   const stringify = ts.isObjectLiteralExpression(obj) ? obj.parent : undefined;
   if (!stringify || !ts.isCallExpression(stringify) || stringify.arguments[0] !== obj) return false;
   // (Or the model SDK's own request, `openai.chat.completions.create({ messages: [… { image_url: { url: image_base64 } }] })`:
-  // the same image only handed to a model, retired held round 47, apothecary `identifySpecies/index.ts:20`, clean debatable.)
-  return !!outboundBodyCall(stringify) || isModelCallExpr(stringify);
+  // the same image only handed to a model, retired held round 47, apothecary `identifySpecies/index.ts:20`, clean debatable.
+  // A message's `content` or `role` taken as it is stays a use: the SDK reads an array there as the message's parts, held
+  // round 36's "a field handed to the model as it is".)
+  if (outboundBodyCall(stringify)) return true;
+  const key = ts.isPropertyAssignment(prop) ? nameText(prop.name) : prop.name.text;
+  return isModelCallExpr(stringify) && !MESSAGE_SHAPE_KEYS.has(key ?? "");
 }
+
+const MESSAGE_SHAPE_KEYS = new Set(["content", "role", "messages", "parts", "tools", "tool_choice", "functions"]);
 
 const SIZE_COMPARISONS = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
 

@@ -171,6 +171,18 @@ const identify = (test: string) => dedent`
 const IDENTIFY_TESTED = identify('if (!image_base64) return new Response("Missing image_base64", { status: 400 });');
 const IDENTIFY_UNTESTED = identify("console.log(\"identify\");");
 
+// Express: the client's `userContent` taken as the message's content as it is (an array would be read as parts).
+const AI_CONTENT = dedent`
+  const OpenAI = require("openai");
+  const openai = new OpenAI();
+  exports.chat = async (req, res) => {
+    const { userContent } = req.body;
+    if (!userContent) return res.status(400).json({ error: "userContent is required" });
+    const completion = await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: userContent }] });
+    res.json({ reply: completion.choices[0]?.message?.content });
+  };
+`;
+
 const valid: ValidCase[] = [
   {
     name: "a body field handed to an imported service that only tests its presence and bcrypt-hashes it",
@@ -240,7 +252,8 @@ const invalid: InvalidCase[] = [
     findings: [{ case: "expressParams", line: 4, column: 61, endColumn: 71, confidence: "high", severity: "warning", suggestions: [mark(CAST_BY_PLAN, "expressParams", 4)] }],
     output: null,
   },
-  markedRow("the same field never tested: the destructuring reported", IDENTIFY_UNTESTED, "supabase/functions/identifySpecies/index.ts", { "package.json": null, "supabase/config.toml": '[functions.identifySpecies]\nverify_jwt = true\n' }, "webRequest", 4, 34, 44),
+  { ...markedRow("the same field never tested: the destructuring reported", IDENTIFY_UNTESTED, "supabase/functions/identifySpecies/index.ts", {}, "webRequest", 4, 34, 44), files: { "package.json": null, "supabase/config.toml": '[functions.identifySpecies]\nverify_jwt = true\n' } },
+  markedRow("a presence-tested field taken as a message's content as it is (held round 36): reported", AI_CONTENT, "src/controllers/ai.controller.js", { "package.json": '{ "dependencies": { "express": "^4.19.0", "openai": "^4.0.0", "joi": "^17.13.0" } }' }, "expressBody", 4, 27, 35),
 ];
 
 runWithNamedCases(valid, invalid);
