@@ -13,8 +13,6 @@ import type { ProjectFiles } from "./elsewhere";
  * `next(err)`, and a module that imports the controller (through its route module, three hops at most) registers with
  * `app.use(handler)` an error handler of the project whose text answers `err.name === "CastError"` with `status(400)`.
  */
-export type LowConfidence = "castErrorAnswered";
-
 const FIND_BY_ID_RE = /^findById(?:AndUpdate|AndDelete|AndRemove)?$/;
 const CAST_ANSWERED_RE = /["']CastError["'][\s\S]{0,240}?status\(\s*400\s*\)/;
 const USE_RE = /\.use\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
@@ -62,7 +60,13 @@ function answeredByProject(file: string, files: ProjectFiles): boolean {
     let layer = [file];
     for (let hop = 0; hop < MAX_HOPS && !answer && layer.length > 0; hop++) {
       const next: string[] = [];
-      for (const f of layer) for (const imp of index.importersOf(f)) if (!seen.has(imp) && seen.size < MAX_FILES) (seen.add(imp), next.push(imp));
+      for (const f of layer) {
+        for (const imp of index.importersOf(f)) {
+          if (seen.has(imp) || seen.size >= MAX_FILES) continue;
+          seen.add(imp);
+          next.push(imp);
+        }
+      }
       answer = next.some((f) => registersAnsweringHandler(f, files));
       layer = next;
     }
