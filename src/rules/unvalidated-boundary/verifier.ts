@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 import { accessesNamed, calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { climb, enclosingFunction, findRefs, isConditionPosition, isFunctionLike, leaves, unwrap, type FunctionLike } from "./ast";
@@ -35,11 +36,13 @@ export function verifierOf(call: ts.CallExpression, index: number, callee: Calle
   const known = verifiers.get(fn);
   if (known?.has(index)) return known.get(index);
   const how = readVerifier(fn, index, callee, depth);
-  (known ?? verifiers.set(fn, new Map()).get(fn)!).set(index, how);
+  let byIndex = known;
+  if (!byIndex) verifiers.set(fn, (byIndex = new Map()));
+  byIndex.set(index, how);
   return how;
 }
 
-const verifiers = new WeakMap<FunctionLike, Map<number, Verifier | undefined>>();
+const verifiers = new TreeMemo<FunctionLike, Map<number, Verifier | undefined>>();
 
 /** How `fn` verifies its parameter at `index` (see {@link verifierOf}). */
 function readVerifier(fn: FunctionLike, index: number, callee: CalleeOf, depth: number): Verifier | undefined {
