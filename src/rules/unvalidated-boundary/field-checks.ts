@@ -51,6 +51,23 @@ function truthyBefore(base: string, at: ts.Node, sf: ts.SourceFile): boolean {
 }
 
 /**
+ * `req.body && Object.keys(req.body).length`, `if (!body || Object.keys(body).length === 0) return …`: the keys of an
+ * input present by the test before it in the same chain, only counted. A number comes out, no field's value (round 47,
+ * actual-mcp-server's JSON-RPC route, whose body then goes whole to the MCP SDK transport).
+ */
+export function keysOnlyCounted(call: ts.CallExpression, arg: ts.Node, sf: ts.SourceFile): boolean {
+  const given = call.arguments.length === 1 ? unwrap(call.arguments[0]!) : undefined;
+  // `Object.keys(req.body || {}).length`: an empty object stands in for a missing body.
+  const defaulted = !!given && ts.isBinaryExpression(given) && (given === arg || unwrap(given.left) === arg) && (given.operatorToken.kind === ts.SyntaxKind.BarBarToken || given.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && ts.isObjectLiteralExpression(unwrap(given.right));
+  if (given !== arg && !defaulted) return false;
+  const top = climb(call);
+  const p = top.parent;
+  if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== top || p.name.text !== "length") return false;
+  const base = fieldKey(arg, sf);
+  return defaulted || (!!base && truthyBefore(base, climb(p), sf));
+}
+
+/**
  * `if (!req.body || !req.body.Body || !req.body.Body.stkCallback) return …`: a truthiness test of
  * a field whose every object on the way is tested first in the same chain (or reached by `?.`)
  * cannot crash, and only decides a boolean. `end` is the chain's last link from `p` on, `test` the

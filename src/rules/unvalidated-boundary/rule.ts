@@ -28,6 +28,7 @@ import { collectFacts, type CaseId, type FileFacts, type Source } from "./source
 import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod, signedBeforeParse } from "./verifier";
+import { castErrorAnswered } from "./cast-error";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
@@ -770,6 +771,8 @@ export default defineRule<Record<string, never>, CaseId>({
             // Source text may hold template literals: no backtick reaches a plain-text message.
             data: { read: s.read.replace(/`/g, "'"), use: USE_VERB[o.why] ?? "is used", effect: USE_EFFECT[o.why] ?? GENERIC_EFFECT },
             ...(elsewhere ? { related: [{ message: `First use without validation: ${use}`, range: at }] } : {}),
+            // A route id only cast by Mongoose, the project answering the cast's error with a 400 (cast-error.ts): debatable.
+            ...(s.caseId === "expressParams" && o.why === "database" && castErrorAnswered(s.node, o.at, ctx.path, () => (files ??= projectFiles())) ? { lowConfidence: "castErrorAnswered" } : {}),
             fixes: () => buildFixes(ctx, s, facts),
           });
         }
@@ -854,5 +857,33 @@ function fallbackRead(s: Source, at: ts.Node, byNode: ReadonlyMap<ts.Node, Sourc
     visit(init);
     if (found) return found;
   }
-  return undefined;
+  return onlyParsed(own.name.text, scopeOf(own), own.end);
+}
+
+/**
+ * `const raw = request.body; let msg; try { msg = JSON.parse(typeof raw === "string" ? raw : "") } catch { … }`: every
+ * read of the held raw text is inside one parse, which a name is declared or assigned from: the parse is the first use
+ * (maludb `mcp.ts:845`, retired held round 47), as for `const data = JSON.parse(raw)`.
+ */
+function onlyParsed(name: string, scope: ts.Node, after: number): ts.CallExpression | undefined {
+  const refs = findRefs(name, scope, after);
+  let parse: ts.CallExpression | undefined;
+  for (const ref of refs) {
+    let d: ts.Node | undefined = ref.parent;
+    while (d && !ts.isVariableDeclaration(d) && !ts.isStatement(d) && !isFunctionLike(d)) d = d.parent;
+    const given = d && ts.isExpressionStatement(d) && ts.isBinaryExpression(d.expression) && d.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(d.expression.left) ? d.expression.right : undefined;
+    const init = given ?? (d && ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.initializer : undefined);
+    const p = init && parsedIn(init);
+    const arg = p?.arguments[0];
+    if (!p || !arg || ref.pos < arg.pos || ref.end > arg.end || (parse && parse !== p)) return undefined;
+    parse = p;
+  }
+  return parse;
+}
+
+/** `JSON.parse(text)` as the whole of an initializer, through `as`, parentheses and `await`. */
+function parsedIn(init: ts.Expression): ts.CallExpression | undefined {
+  let e = init;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return ts.isCallExpression(e) && isTextParser(e) ? e : undefined;
 }

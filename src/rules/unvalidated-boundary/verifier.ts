@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { TreeMemo } from "../../engine/tree-memo";
 import { accessesNamed, calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { climb, enclosingFunction, findRefs, isConditionPosition, isFunctionLike, leaves, unwrap, type FunctionLike } from "./ast";
@@ -30,8 +31,23 @@ const MAX_DEPTH = 3;
 export function verifierOf(call: ts.CallExpression, index: number, callee: CalleeOf, depth = 0): Verifier | undefined {
   if (depth > MAX_DEPTH || index < 0) return undefined;
   const fn = callee(call);
-  const param = fn?.parameters[index];
-  if (!fn?.body || !param || !ts.isIdentifier(param.name) || param.dotDotDotToken) return undefined;
+  if (!fn || depth > 0) return fn && readVerifier(fn, index, callee, depth);
+  // Asked once per function and parameter at the top (every field read handed to the same callee asks again).
+  const known = verifiers.get(fn);
+  if (known?.has(index)) return known.get(index);
+  const how = readVerifier(fn, index, callee, depth);
+  let byIndex = known;
+  if (!byIndex) verifiers.set(fn, (byIndex = new Map()));
+  byIndex.set(index, how);
+  return how;
+}
+
+const verifiers = new TreeMemo<FunctionLike, Map<number, Verifier | undefined>>();
+
+/** How `fn` verifies its parameter at `index` (see {@link verifierOf}). */
+function readVerifier(fn: FunctionLike, index: number, callee: CalleeOf, depth: number): Verifier | undefined {
+  const param = fn.parameters[index];
+  if (!fn.body || !param || !ts.isIdentifier(param.name) || param.dotDotDotToken) return undefined;
   const refs = findRefs(param.name.text, fn.body, fn.body.pos);
   if (refs.length === 0) return undefined;
   const looked = lookedUpIn(refs[0]!);
