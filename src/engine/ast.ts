@@ -53,6 +53,22 @@ export function isFunctionLikeDeclaration(node: ts.Node): node is ts.FunctionLik
   return FUNCTION_LIKE_KINDS[node.kind] === 1;
 }
 
+/** True when the function's body or the file starts with the directive (`"use server"`, `"use client"`) among its prologue strings. */
+export function hasDirective(block: ts.Block | ts.SourceFile | undefined, directive: string): boolean {
+  if (!block) return false;
+  for (const st of block.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
+    if (st.expression.text === directive) return true;
+  }
+  return false;
+}
+
+/** The branch ends in a `return` or a `throw` (its last statement, or the statement itself). */
+export function leaves(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+}
+
 /** The innermost loop around `node` inside its own function (a loop outside the function is not its). */
 export function enclosingLoop(node: ts.Node): ts.IterationStatement | undefined {
   for (let p = node.parent; p && !isFunctionLikeDeclaration(p); p = p.parent) if (ts.isIterationStatement(p, false)) return p;

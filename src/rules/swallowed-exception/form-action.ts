@@ -14,15 +14,7 @@
  * whose callers test the answer, not an action nothing reads).
  */
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-
-function hasUseServer(statements: readonly ts.Statement[]): boolean {
-  for (const st of statements) {
-    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
-    if (st.expression.text === "use server") return true;
-  }
-  return false;
-}
+import { hasDirective, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 
 function isExported(fn: ts.FunctionLikeDeclaration): boolean {
   const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent.parent?.parent : undefined;
@@ -46,5 +38,5 @@ export function isVoidFormAction(fn: ts.FunctionLikeDeclaration | undefined): bo
   const body = fn?.body;
   if (!fn || !body || !ts.isBlock(body) || answersAValue(body)) return false;
   if (!fn.parameters.some((p) => p.type !== undefined && ts.isTypeReferenceNode(p.type) && p.type.typeName.getText() === "FormData")) return false;
-  return hasUseServer(body.statements) || (isExported(fn) && hasUseServer(fn.getSourceFile().statements));
+  return hasDirective(body, "use server") || (isExported(fn) && hasDirective(fn.getSourceFile(), "use server"));
 }
