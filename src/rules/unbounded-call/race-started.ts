@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { enclosingLoop } from "../../engine/ast";
 import { unwrap } from "./ast";
 
 /**
@@ -14,8 +15,9 @@ export function racesStartedWork(call: ts.CallExpression): boolean {
   if (!/^(?:race|any)$/.test(callee.name.text) || call.arguments.length !== 1) return false;
   const arr = unwrap(call.arguments[0]!);
   if (!ts.isArrayLiteralExpression(arr) || arr.elements.length === 0) return false;
+  // A loop that goes round while work is pending (`while`, `do`, `for`), not a `for…of` over a list.
   const loop = enclosingLoop(call);
-  if (!loop) return false;
+  if (!loop || ts.isForInStatement(loop) || ts.isForOfStatement(loop)) return false;
   let picked = false;
   for (const el of arr.elements) {
     const e = unwrap(ts.isSpreadElement(el) ? el.expression : el);
@@ -37,14 +39,6 @@ function isTimer(e: ts.Expression): boolean {
 
 function timersOnly(e: ts.Expression): boolean {
   return ts.isArrayLiteralExpression(e) && e.elements.every((x) => isTimer(unwrap(x)));
-}
-
-function enclosingLoop(n: ts.Node): ts.IterationStatement | undefined {
-  for (let p = n.parent; p; p = p.parent) {
-    if (ts.isFunctionLike(p)) return undefined;
-    if (ts.isWhileStatement(p) || ts.isDoStatement(p) || ts.isForStatement(p)) return p;
-  }
-  return undefined;
 }
 
 /**

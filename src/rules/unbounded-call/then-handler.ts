@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { boundNames } from "../../engine/ast";
 
 /**
  * A `.then(…)` handler that answers nobody, in a chain written as a statement (session 44, production hedgedoc's
@@ -25,17 +26,9 @@ const SETTLE_RE = /^(?:resolve|reject|res|reply|respond|callback|cb|done|next|se
 function outerParameterNames(node: ts.Node): Set<string> {
   const out = new Set<string>();
   for (let p = node.parent; p; p = p.parent) {
-    if (ts.isFunctionLike(p)) for (const param of p.parameters) addBindingNames(param.name, out);
+    if (ts.isFunctionLike(p)) for (const param of p.parameters) for (const name of boundNames(param.name)) out.add(name);
   }
   return out;
-}
-
-function addBindingNames(name: ts.BindingName, out: Set<string>): void {
-  if (ts.isIdentifier(name)) {
-    out.add(name.text);
-    return;
-  }
-  for (const el of name.elements) if (!ts.isOmittedExpression(el)) addBindingNames(el.name, out);
 }
 
 /** The identifier at the root of `a.b.c`, `a[0].b`, `a`. */
@@ -53,7 +46,7 @@ function rootIdentifier(e: ts.Expression): ts.Identifier | undefined {
 /** True when the handler calls or assigns through a parameter of a function around the chain, or settles a promise by name. */
 function answers(handler: ts.ArrowFunction | ts.FunctionExpression, outer: Set<string>): boolean {
   const own = new Set<string>();
-  for (const param of handler.parameters) addBindingNames(param.name, own);
+  for (const param of handler.parameters) for (const name of boundNames(param.name)) own.add(name);
   const through = (e: ts.Expression): boolean => {
     const id = rootIdentifier(e);
     if (id === undefined || own.has(id.text)) return false;

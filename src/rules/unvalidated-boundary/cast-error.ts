@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, importBindings } from "../../engine/ast";
 import { climb, isFunctionLike, unwrap } from "./ast";
 import type { ProjectFiles } from "./elsewhere";
 
@@ -90,24 +90,11 @@ function registersAnsweringHandler(file: string, files: ProjectFiles): boolean {
   return false;
 }
 
-/** The specifier `name` is bound from at the top of `sf`: `import x from "s"`, `import { x } from "s"`, `const x = require("s")`, `const { x } = require("s")`. */
+/**
+ * The specifier `name` is bound from at the top of `sf`: `import x from "s"`, `import { x } from "s"`, `const x = require("s")`,
+ * `const { x } = require("s")` (the engine's per-file import index; a namespace import is no handler).
+ */
 function importedFrom(sf: ts.SourceFile, name: string): string | undefined {
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
-      const c = st.importClause;
-      if (c.name?.text === name) return st.moduleSpecifier.text;
-      const nb = c.namedBindings;
-      if (nb && ts.isNamedImports(nb) && nb.elements.some((e) => e.name.text === name)) return st.moduleSpecifier.text;
-    } else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer;
-        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "require") continue;
-        const arg = init.arguments[0];
-        if (!arg || !ts.isStringLiteral(arg)) continue;
-        if (ts.isIdentifier(d.name) && d.name.text === name) return arg.text;
-        if (ts.isObjectBindingPattern(d.name) && d.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name)) return arg.text;
-      }
-    }
-  }
-  return undefined;
+  const b = importBindings(sf).get(name);
+  return b && b.kind !== "namespace" ? b.spec : undefined;
 }
