@@ -216,6 +216,22 @@ export function topLevelFunction(name: string, sf: ts.SourceFile): ts.FunctionLi
   return topLevelFunctions(sf).get(name);
 }
 
+/**
+ * The function of the file a top-level statement runs: `main();`, `main().catch(console.error);`,
+ * `await main();`, `void main().then(…)` (a script's entry); undefined for any other statement.
+ */
+export function topLevelEntry(st: ts.Statement, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
+  if (!ts.isExpressionStatement(st)) return undefined;
+  let e: ts.Expression = st.expression;
+  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  for (;;) {
+    if (!ts.isCallExpression(e)) return undefined;
+    if (ts.isIdentifier(e.expression)) return topLevelFunction(e.expression.text, sf);
+    if (!ts.isPropertyAccessExpression(e.expression) || !/^(?:then|catch|finally)$/.test(e.expression.name.text)) return undefined;
+    e = e.expression.expression;
+  }
+}
+
 /** Every file's index of its top-level functions, built once per file (a per-catch scan of the statements was quadratic). */
 const TOP_LEVEL_FUNCTIONS = new TreeMemo<ts.SourceFile, Map<string, ts.FunctionLikeDeclaration>>();
 

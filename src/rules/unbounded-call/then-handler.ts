@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
-import { boundNames } from "../../engine/ast";
+import { boundNames, topLevelEntry } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * A `.then(…)` handler that answers nobody, in a chain written as a statement (session 44, production hedgedoc's
@@ -63,35 +64,11 @@ function answers(handler: ts.ArrowFunction | ts.FunctionExpression, outer: Set<s
   return found;
 }
 
-const scripts = new WeakMap<ts.SourceFile, boolean>();
+const scripts = new TreeMemo<ts.SourceFile, boolean>();
 
 /** A file that runs on its own: a statement at its top level calls a function the file declares (`main();`, `run().catch(…)`). */
 function runsOnItsOwn(sf: ts.SourceFile): boolean {
-  const known = scripts.get(sf);
-  if (known !== undefined) return known;
-  const own = new Set<string>();
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name) own.add(st.name.text);
-    if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) own.add(d.name.text);
-      }
-    }
-  }
-  let v = false;
-  for (const st of sf.statements) {
-    if (!ts.isExpressionStatement(st)) continue;
-    let e: ts.Expression = st.expression;
-    for (let i = 0; i < 10; i++) {
-      if (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-      else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:then|catch|finally)$/.test(e.expression.name.text)) e = e.expression.expression;
-      else break;
-    }
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && own.has(e.expression.text)) {
-      v = true;
-      break;
-    }
-  }
-  scripts.set(sf, v);
+  let v = scripts.get(sf);
+  if (v === undefined) scripts.set(sf, (v = sf.statements.some((st) => topLevelEntry(st, sf) !== undefined)));
   return v;
 }
