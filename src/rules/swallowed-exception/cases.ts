@@ -1974,7 +1974,7 @@ function onlyParses(tryBlock: ts.Block): boolean {
   };
   // `parsed && typeof parsed === "object" && !Array.isArray(parsed)`: reads, and `Array.isArray` at most.
   const shapeTest = (e: ts.Node): boolean => {
-    if (ts.isCallExpression(e)) return e.expression.getText() === "Array.isArray" && e.arguments.every(onlyReads);
+    if (ts.isCallExpression(e)) return e.expression.getText() === "Array.isArray" && e.arguments.every((a) => onlyReads(a));
     const logical = ts.isParenthesizedExpression(e) || (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken));
     return logical ? ts.forEachChild(e, (c) => (shapeTest(c) ? undefined : true)) === undefined : onlyReads(e);
   };
@@ -3505,7 +3505,7 @@ function tryOnlyLogs(tryBlock: ts.Block): boolean {
   const ok = (st: ts.Statement): boolean => {
     if (ts.isBlock(st)) return st.statements.every(ok);
     // `if (!orderId) { console.error("no order id"); return; }`: a condition that only reads values picks the log line.
-    if (ts.isIfStatement(st)) return onlyReadsForLog(st.expression) && ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
+    if (ts.isIfStatement(st)) return onlyReads(st.expression, true) && ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
     // `const orderId = data.metadata?.orderId;`: a value read for the log lines, nothing done.
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) own.add(d.name.text);
@@ -3548,24 +3548,20 @@ function buildsOwnMessage(e: ts.Expression, own: ReadonlySet<string>): boolean {
   return ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && own.has(left.expression.text);
 }
 
-/** `Object.keys(changes).length > 0`: a condition that only reads values, counting an object's keys included. */
-function onlyReadsForLog(e: ts.Expression): boolean {
-  if (ts.isCallExpression(e)) {
+/**
+ * An expression that only reads values: no call, `new`, `await`, assignment or function in it. With
+ * `countsKeys`, `Object.keys(changes).length > 0` (also `values`, `entries`) of such values is a read too:
+ * a condition that picks a log line.
+ */
+function onlyReads(e: ts.Node, countsKeys = false): boolean {
+  if (countsKeys && ts.isCallExpression(e)) {
     const c = e.expression;
-    return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === "Object" && /^(?:keys|values|entries)$/.test(c.name.text) && e.arguments.every(onlyReads);
+    return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === "Object" && /^(?:keys|values|entries)$/.test(c.name.text) && e.arguments.every((a) => onlyReads(a));
   }
   if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e) || isFunctionLike(e) || ts.isDeleteExpression(e)) return false;
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
   if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
-  return ts.forEachChild(e, (c) => (onlyReadsForLog(c as ts.Expression) ? undefined : true)) === undefined;
-}
-
-/** An expression that only reads values: no call, `new`, `await`, assignment or function in it. */
-function onlyReads(e: ts.Node): boolean {
-  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e) || isFunctionLike(e) || ts.isDeleteExpression(e)) return false;
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
-  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
-  return ts.forEachChild(e, (c) => (onlyReads(c) ? undefined : true)) === undefined;
+  return ts.forEachChild(e, (c) => (onlyReads(c, countsKeys) ? undefined : true)) === undefined;
 }
 
 /**
