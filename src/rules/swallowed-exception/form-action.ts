@@ -36,7 +36,8 @@ function answersAValue(body: ts.Block): boolean {
 /** `"use server"` (the file's or the function's), exported, a `FormData` parameter, and no value answered. */
 export function isVoidFormAction(fn: ts.FunctionLikeDeclaration | undefined): boolean {
   const body = fn?.body;
-  if (!fn || !body || !ts.isBlock(body) || answersAValue(body)) return false;
+  if (!fn || !body || !ts.isBlock(body)) return false;
+  // The walk of the body last: this is asked for every catch of the function, and few take a `FormData`.
   if (!fn.parameters.some((p) => p.type !== undefined && ts.isTypeReferenceNode(p.type) && p.type.typeName.getText() === "FormData")) return false;
-  return hasDirective(body, "use server") || (isExported(fn) && hasDirective(fn.getSourceFile(), "use server"));
+  return (hasDirective(body, "use server") || (isExported(fn) && hasDirective(fn.getSourceFile(), "use server"))) && !answersAValue(body);
 }
