@@ -3,7 +3,15 @@ import { calleeName, importBindings } from "../../engine/ast";
 import { climb, isFunctionLike, unwrap } from "./ast";
 import type { ProjectFiles } from "./elsewhere";
 
+const FIND_BY_ID_RE = /^findById(?:AndUpdate|AndDelete|AndRemove)?$/;
+const CAST_ANSWERED_RE = /["']CastError["'][\s\S]{0,240}?status\(\s*400\s*\)/;
+const USE_RE = /\.use\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
+const MAX_HOPS = 3;
+const MAX_FILES = 24;
+
 /**
+ * Whether the database use `at` of the route value `read` is a Mongoose cast whose error the project answers with a 400.
+ *
  * Route ids only cast by Mongoose's `findById` where the project's Express error handler answers a `CastError` with a
  * 400 (docs, expressBody: "labelled no use, debatable: the malformed request gets the 400 validation would give";
  * tune bakenshake's `custom-cake.controller.js:81` and `subscription.controller.js`, eight sites, all labelled so): the
@@ -13,13 +21,6 @@ import type { ProjectFiles } from "./elsewhere";
  * `next(err)`, and a module that imports the controller (through its route module, three hops at most) registers with
  * `app.use(handler)` an error handler of the project whose text answers `err.name === "CastError"` with `status(400)`.
  */
-const FIND_BY_ID_RE = /^findById(?:AndUpdate|AndDelete|AndRemove)?$/;
-const CAST_ANSWERED_RE = /["']CastError["'][\s\S]{0,240}?status\(\s*400\s*\)/;
-const USE_RE = /\.use\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
-const MAX_HOPS = 3;
-const MAX_FILES = 24;
-
-/** Whether the database use `at` of the route value `read` is such a cast, its error answered 400 by the project (see above). */
 export function castErrorAnswered(read: ts.Node, at: ts.Node, path: string, files: () => ProjectFiles): boolean {
   if (!ts.isCallExpression(at) || !FIND_BY_ID_RE.test(calleeName(at) ?? "") || !ts.isPropertyAccessExpression(at.expression)) return false;
   const first = at.arguments[0] && unwrap(at.arguments[0]);
