@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { enclosingLoop } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 import { unwrap } from "./ast";
 
 /**
@@ -52,18 +53,26 @@ function picksStarted(call: ts.CallExpression, loop: ts.IterationStatement): boo
   if (!ts.isArrowFunction(fn) || ts.isBlock(fn.body) || !ts.isPropertyAccessExpression(unwrap(fn.body))) return false;
   const receiver = unwrap(callee.expression);
   if (!ts.isIdentifier(receiver)) return false;
-  return !declares(loop, receiver.text);
+  return !declaredInLoop(loop).has(receiver.text);
 }
 
-/** A `const`/`let` of that name inside the loop: the collection is built on each turn. */
-function declares(root: ts.Node, name: string): boolean {
-  const stack: ts.Node[] = [root];
+// The names each loop declares, gathered once per loop (a walk of the loop for every race in it, asked again for each
+// of the loop's tries, was quadratic).
+const loopDeclarations = new TreeMemo<ts.IterationStatement, ReadonlySet<string>>();
+
+/** The names a `const`/`let`/`var` inside the loop declares: a collection built on each turn. */
+function declaredInLoop(loop: ts.IterationStatement): ReadonlySet<string> {
+  let names = loopDeclarations.get(loop);
+  if (names) return names;
+  const found = new Set<string>();
+  const stack: ts.Node[] = [loop];
   while (stack.length > 0) {
     const x = stack.pop()!;
-    if (ts.isVariableDeclaration(x) && ts.isIdentifier(x.name) && x.name.text === name) return true;
+    if (ts.isVariableDeclaration(x) && ts.isIdentifier(x.name)) found.add(x.name.text);
     x.forEachChild((c) => void stack.push(c));
   }
-  return false;
+  loopDeclarations.set(loop, (names = found));
+  return names;
 }
 
 /** `new Promise((resolve, reject) => { setTimeout(…) })`: an executor that only sets a timer, no request. */
