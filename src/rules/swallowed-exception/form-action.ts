@@ -14,23 +14,12 @@
  * whose callers test the answer, not an action nothing reads).
  */
 import { ts } from "../../engine/ts";
-import { hasDirective, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { hasDirective } from "../../engine/ast";
+import { returnsAValue } from "./analysis";
 
 function isExported(fn: ts.FunctionLikeDeclaration): boolean {
   const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent.parent?.parent : undefined;
   return !!holder && ts.canHaveModifiers(holder) && (ts.getModifiers(holder) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-}
-
-/** Whether the function answers a value anywhere (a `return` with an expression, outside nested functions). */
-function answersAValue(body: ts.Block): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) found = true;
-    else n.forEachChild(visit);
-  };
-  body.forEachChild(visit);
-  return found;
 }
 
 /** `"use server"` (the file's or the function's), exported, a `FormData` parameter, and no value answered. */
@@ -39,5 +28,5 @@ export function isVoidFormAction(fn: ts.FunctionLikeDeclaration | undefined): bo
   if (!fn || !body || !ts.isBlock(body)) return false;
   // The walk of the body last: this is asked for every catch of the function, and few take a `FormData`.
   if (!fn.parameters.some((p) => p.type !== undefined && ts.isTypeReferenceNode(p.type) && p.type.typeName.getText() === "FormData")) return false;
-  return (hasDirective(body, "use server") || (isExported(fn) && hasDirective(fn.getSourceFile(), "use server"))) && !answersAValue(body);
+  return (hasDirective(body, "use server") || (isExported(fn) && hasDirective(fn.getSourceFile(), "use server"))) && !returnsAValue(body);
 }
