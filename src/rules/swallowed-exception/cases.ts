@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
 import { boundNames, calleeName, enclosingLoop, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, isPromiseAll, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, aliasesOf, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, aliasesOf, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isBodyRead, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, inScriptsFolder, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -2948,8 +2948,7 @@ function errorBodyFallback(call: ts.CallExpression): boolean {
   // wording, `j?.errors ? JSON.stringify(j.errors) : await res.text().catch(() => "")`.
   while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent) || (ts.isConditionalExpression(value.parent) && value.parent.condition !== value) || (ts.isBinaryExpression(value.parent) && value.parent.right === value && (value.parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))) value = value.parent;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
-  if (!ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
-  if (!ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
+  if (!isBodyRead(parse)) return false;
   const assigned = ts.isBinaryExpression(value.parent) && value.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && value.parent.right === value && ts.isExpressionStatement(value.parent.parent);
   const stmt = ts.isVariableDeclaration(value.parent) ? value.parent.parent.parent : assigned ? value.parent.parent : thrownWith(value);
   if (!stmt || !(ts.isVariableStatement(stmt) || ts.isThrowStatement(stmt) || ts.isExpressionStatement(stmt))) return false;
@@ -3148,12 +3147,11 @@ function parsesFailedResponseBody(tryStmt: ts.TryStatement): boolean {
     if (other || isFunctionLike(n)) return;
     if (ts.isAwaitExpression(n)) {
       const c = n.expression;
-      const read = ts.isCallExpression(c) && c.arguments.length === 0 && ts.isPropertyAccessExpression(c.expression) && /^(?:json|text)$/.test(c.expression.name.text);
-      if (!read) {
+      if (!isBodyRead(c)) {
         other = true;
         return;
       }
-      receivers.add(((c as ts.CallExpression).expression as ts.PropertyAccessExpression).expression.getText());
+      receivers.add(c.expression.expression.getText());
     }
     if (ts.isCallExpression(n) && n.expression.getText() === "JSON.parse") parses = true;
     ts.forEachChild(n, visit);
