@@ -205,10 +205,21 @@ function statusFails(x: ts.Expression, receiver: string | undefined): boolean {
   return norm === K.LessThanEqualsToken && n < 200;
 }
 
-/** Kinds that only wrap an expression: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
-function skipWrappers(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
-  return e;
+// The wrappers `unwrap` strips, as a table by kind: the rule families run it on every callee, argument and value they read.
+const WRAPPER_KINDS = kindTable([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.AwaitExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
+/** The expression inside what only wraps it: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
+export function unwrap(e: ts.Expression): ts.Expression {
+  let cur = e;
+  for (let i = 0; i < 50 && WRAPPER_KINDS[cur.kind] === 1; i++) cur = (cur as ts.ParenthesizedExpression).expression;
+  return cur;
 }
 
 /** The module's top-level function `name`: a declaration, or a `const` holding an arrow or function expression. */
@@ -250,7 +261,7 @@ function topLevelFunctions(sf: ts.SourceFile): Map<string, ts.FunctionLikeDeclar
     for (const d of st.declarationList.declarations) {
       if (!ts.isIdentifier(d.name) || seen.has(d.name.text)) continue;
       seen.add(d.name.text);
-      const init = d.initializer && skipWrappers(d.initializer);
+      const init = d.initializer && unwrap(d.initializer);
       if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !index.has(d.name.text)) index.set(d.name.text, init);
     }
   }

@@ -1,7 +1,7 @@
-import { calleeName, hasDirective, leaves } from "../../engine/ast";
+import { calleeName, hasDirective, leaves, unwrap } from "../../engine/ast";
 
 // Shared with the other families from the engine; re-exported for this family's modules.
-export { hasDirective, leaves };
+export { hasDirective, leaves, unwrap };
 import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
 
@@ -66,12 +66,6 @@ export function climb(expr: ts.Node): ts.Node {
   return cur;
 }
 
-/** Strips parens, casts, `!` and `await` from an expression. */
-export function unwrap(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  for (let i = 0; i < 50 && isWrapper(e); i++) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
 
 /** A read whose field is only tested (`if (req.query.search)`, `if (!data.prompt)`): nothing is taken from it. */
 export function onlyTested(read: ts.Node): boolean {
