@@ -53,6 +53,22 @@ export function isFunctionLikeDeclaration(node: ts.Node): node is ts.FunctionLik
   return FUNCTION_LIKE_KINDS[node.kind] === 1;
 }
 
+/** True when the function's body or the file starts with the directive (`"use server"`, `"use client"`) among its prologue strings. */
+export function hasDirective(block: ts.Block | ts.SourceFile | undefined, directive: string): boolean {
+  if (!block) return false;
+  for (const st of block.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
+    if (st.expression.text === directive) return true;
+  }
+  return false;
+}
+
+/** The branch ends in a `return` or a `throw` (its last statement, or the statement itself). */
+export function leaves(st: ts.Statement): boolean {
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
+}
+
 /** The innermost loop around `node` inside its own function (a loop outside the function is not its). */
 export function enclosingLoop(node: ts.Node): ts.IterationStatement | undefined {
   for (let p = node.parent; p && !isFunctionLikeDeclaration(p); p = p.parent) if (ts.isIterationStatement(p, false)) return p;
@@ -189,15 +205,42 @@ function statusFails(x: ts.Expression, receiver: string | undefined): boolean {
   return norm === K.LessThanEqualsToken && n < 200;
 }
 
-/** Kinds that only wrap an expression: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
-function skipWrappers(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
-  return e;
+// The wrappers `unwrap` strips, as a table by kind: the rule families run it on every callee, argument and value they read.
+const WRAPPER_KINDS = kindTable([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.AwaitExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
+/** The expression inside what only wraps it: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
+export function unwrap(e: ts.Expression): ts.Expression {
+  let cur = e;
+  for (let i = 0; i < 50 && WRAPPER_KINDS[cur.kind] === 1; i++) cur = (cur as ts.ParenthesizedExpression).expression;
+  return cur;
 }
 
 /** The module's top-level function `name`: a declaration, or a `const` holding an arrow or function expression. */
 export function topLevelFunction(name: string, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
   return topLevelFunctions(sf).get(name);
+}
+
+/**
+ * The function of the file a top-level statement runs: `main();`, `main().catch(console.error);`,
+ * `await main();`, `void main().then(…)` (a script's entry); undefined for any other statement.
+ */
+export function topLevelEntry(st: ts.Statement, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
+  if (!ts.isExpressionStatement(st)) return undefined;
+  let e: ts.Expression = st.expression;
+  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  for (;;) {
+    if (!ts.isCallExpression(e)) return undefined;
+    if (ts.isIdentifier(e.expression)) return topLevelFunction(e.expression.text, sf);
+    if (!ts.isPropertyAccessExpression(e.expression) || !/^(?:then|catch|finally)$/.test(e.expression.name.text)) return undefined;
+    e = e.expression.expression;
+  }
 }
 
 /** Every file's index of its top-level functions, built once per file (a per-catch scan of the statements was quadratic). */
@@ -218,7 +261,7 @@ function topLevelFunctions(sf: ts.SourceFile): Map<string, ts.FunctionLikeDeclar
     for (const d of st.declarationList.declarations) {
       if (!ts.isIdentifier(d.name) || seen.has(d.name.text)) continue;
       seen.add(d.name.text);
-      const init = d.initializer && skipWrappers(d.initializer);
+      const init = d.initializer && unwrap(d.initializer);
       if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !index.has(d.name.text)) index.set(d.name.text, init);
     }
   }

@@ -421,6 +421,11 @@ export function returnsAValue(body: ts.Block): boolean {
   return found;
 }
 
+/** `res.json()`, `req.text()`: a read of a whole reply's or request's body, with no arguments; the reply is `e.expression.expression`. */
+export function isBodyRead(e: ts.Node): e is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
+  return ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && /^(?:json|text)$/.test(e.expression.name.text);
+}
+
 /** A `return`, `continue` or `break` in the block (outside nested functions). */
 export function exitsEarly(block: ts.Block): boolean {
   const visit = (n: ts.Node): boolean => {

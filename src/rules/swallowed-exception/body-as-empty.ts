@@ -11,6 +11,7 @@
  */
 import { ts } from "../../engine/ts";
 import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { isBodyRead } from "./analysis";
 
 const RECEIVER_RE = /^(?:req|request)$|\.req$/;
 
@@ -21,8 +22,8 @@ function isEmptyObject(e: ts.Expression | undefined): boolean {
 }
 
 /** `req.json()`, `request.text()`, `c.req.json()`: the request's body read. */
-function isBodyRead(n: ts.Node): boolean {
-  return ts.isCallExpression(n) && n.arguments.length === 0 && ts.isPropertyAccessExpression(n.expression) && /^(?:json|text)$/.test(n.expression.name.text) && RECEIVER_RE.test(n.expression.expression.getText());
+function isRequestBodyRead(n: ts.Node): boolean {
+  return isBodyRead(n) && RECEIVER_RE.test(n.expression.expression.getText());
 }
 
 /**
@@ -42,9 +43,9 @@ export function readsRequestBodyAsEmpty(tryStmt: ts.TryStatement, catchBlock: ts
       return;
     }
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) locals.add(n.name.text);
-    if (ts.isAwaitExpression(n) && !isBodyRead(n.expression)) other = true;
+    if (ts.isAwaitExpression(n) && !isRequestBodyRead(n.expression)) other = true;
     if (ts.isCallExpression(n)) {
-      if (isBodyRead(n)) reads++;
+      if (isRequestBodyRead(n)) reads++;
       else if (n.expression.getText() !== "JSON.parse") other = true;
     }
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {

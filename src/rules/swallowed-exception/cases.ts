@@ -1,7 +1,7 @@
 import { ts } from "../../engine/ts";
 import type { Fix, RuleContext } from "../../engine/types";
 import { boundNames, calleeName, enclosingLoop, isFailedResponseTest, isFunctionLikeDeclaration as isFunctionLike, isPromiseAll, topLevelFunction } from "../../engine/ast";
-import { BUILTIN_ERRORS, aliasesOf, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
+import { BUILTIN_ERRORS, aliasesOf, withTrackersAsLogs, classifyValue, computesInPlace, constInitializer, exitsEarly, handsErrorToCall, hasExplainingComment, isBodyRead, isClientError, isLogCall, isNormalResponse, isProcessExit, isLogCallee, logCallOf, isLogStatement, isNoopExpression, isNoopReference, claimsSuccess, localAssignment, inTelemetryClass, logsDeliberateFallback, logsStaleCache, passesErrorOn, references, returnedByFunction, returnsAValue, saysFailure, shapeOf, signalsFailure, type Shape } from "./analysis";
 import { allSettledFixes, callbackFixes, exits, freeName, catchLogFix, inScriptsFolder, catchRethrowFixes, causeFixes, enclosingCatch, errorHandlerFixes, fixEnv, markIgnoredInBlock, noopCallbackFixes, partialCheckFixes, promiseHandlerFixes, secondaryErrorFixes, type FixEnv } from "./fixes";
 import type { CaseId } from "./rule";
 import { enclosingFunction, functionName, scopeOf } from "./scope";
@@ -1974,7 +1974,7 @@ function onlyParses(tryBlock: ts.Block): boolean {
   };
   // `parsed && typeof parsed === "object" && !Array.isArray(parsed)`: reads, and `Array.isArray` at most.
   const shapeTest = (e: ts.Node): boolean => {
-    if (ts.isCallExpression(e)) return e.expression.getText() === "Array.isArray" && e.arguments.every(onlyReads);
+    if (ts.isCallExpression(e)) return e.expression.getText() === "Array.isArray" && e.arguments.every((a) => onlyReads(a));
     const logical = ts.isParenthesizedExpression(e) || (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) || (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken));
     return logical ? ts.forEachChild(e, (c) => (shapeTest(c) ? undefined : true)) === undefined : onlyReads(e);
   };
@@ -2948,8 +2948,7 @@ function errorBodyFallback(call: ts.CallExpression): boolean {
   // wording, `j?.errors ? JSON.stringify(j.errors) : await res.text().catch(() => "")`.
   while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent) || (ts.isConditionalExpression(value.parent) && value.parent.condition !== value) || (ts.isBinaryExpression(value.parent) && value.parent.right === value && (value.parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))) value = value.parent;
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
-  if (!ts.isCallExpression(parse) || parse.arguments.length > 0) return false;
-  if (!ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
+  if (!isBodyRead(parse)) return false;
   const assigned = ts.isBinaryExpression(value.parent) && value.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && value.parent.right === value && ts.isExpressionStatement(value.parent.parent);
   const stmt = ts.isVariableDeclaration(value.parent) ? value.parent.parent.parent : assigned ? value.parent.parent : thrownWith(value);
   if (!stmt || !(ts.isVariableStatement(stmt) || ts.isThrowStatement(stmt) || ts.isExpressionStatement(stmt))) return false;
@@ -3148,12 +3147,11 @@ function parsesFailedResponseBody(tryStmt: ts.TryStatement): boolean {
     if (other || isFunctionLike(n)) return;
     if (ts.isAwaitExpression(n)) {
       const c = n.expression;
-      const read = ts.isCallExpression(c) && c.arguments.length === 0 && ts.isPropertyAccessExpression(c.expression) && /^(?:json|text)$/.test(c.expression.name.text);
-      if (!read) {
+      if (!isBodyRead(c)) {
         other = true;
         return;
       }
-      receivers.add(((c as ts.CallExpression).expression as ts.PropertyAccessExpression).expression.getText());
+      receivers.add(c.expression.expression.getText());
     }
     if (ts.isCallExpression(n) && n.expression.getText() === "JSON.parse") parses = true;
     ts.forEachChild(n, visit);
@@ -3505,7 +3503,7 @@ function tryOnlyLogs(tryBlock: ts.Block): boolean {
   const ok = (st: ts.Statement): boolean => {
     if (ts.isBlock(st)) return st.statements.every(ok);
     // `if (!orderId) { console.error("no order id"); return; }`: a condition that only reads values picks the log line.
-    if (ts.isIfStatement(st)) return onlyReadsForLog(st.expression) && ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
+    if (ts.isIfStatement(st)) return onlyReads(st.expression, true) && ok(st.thenStatement) && (!st.elseStatement || ok(st.elseStatement));
     // `const orderId = data.metadata?.orderId;`: a value read for the log lines, nothing done.
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) own.add(d.name.text);
@@ -3548,24 +3546,20 @@ function buildsOwnMessage(e: ts.Expression, own: ReadonlySet<string>): boolean {
   return ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && own.has(left.expression.text);
 }
 
-/** `Object.keys(changes).length > 0`: a condition that only reads values, counting an object's keys included. */
-function onlyReadsForLog(e: ts.Expression): boolean {
-  if (ts.isCallExpression(e)) {
+/**
+ * An expression that only reads values: no call, `new`, `await`, assignment or function in it. With
+ * `countsKeys`, `Object.keys(changes).length > 0` (also `values`, `entries`) of such values is a read too:
+ * a condition that picks a log line.
+ */
+function onlyReads(e: ts.Node, countsKeys = false): boolean {
+  if (countsKeys && ts.isCallExpression(e)) {
     const c = e.expression;
-    return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === "Object" && /^(?:keys|values|entries)$/.test(c.name.text) && e.arguments.every(onlyReads);
+    return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === "Object" && /^(?:keys|values|entries)$/.test(c.name.text) && e.arguments.every((a) => onlyReads(a));
   }
   if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e) || isFunctionLike(e) || ts.isDeleteExpression(e)) return false;
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
   if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
-  return ts.forEachChild(e, (c) => (onlyReadsForLog(c as ts.Expression) ? undefined : true)) === undefined;
-}
-
-/** An expression that only reads values: no call, `new`, `await`, assignment or function in it. */
-function onlyReads(e: ts.Node): boolean {
-  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) || ts.isTaggedTemplateExpression(e) || isFunctionLike(e) || ts.isDeleteExpression(e)) return false;
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
-  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
-  return ts.forEachChild(e, (c) => (onlyReads(c) ? undefined : true)) === undefined;
+  return ts.forEachChild(e, (c) => (onlyReads(c, countsKeys) ? undefined : true)) === undefined;
 }
 
 /**

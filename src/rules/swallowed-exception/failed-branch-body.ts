@@ -12,6 +12,7 @@
  */
 import { ts } from "../../engine/ts";
 import { isFailedResponseTest } from "../../engine/ast";
+import { isBodyRead } from "./analysis";
 
 /** `const data = await res.json().catch(…)` (casts and parentheses aside): the declared name and its statement. */
 function declaredBy(call: ts.CallExpression): { name: string; stmt: ts.VariableStatement } | undefined {
@@ -28,7 +29,7 @@ function declaredBy(call: ts.CallExpression): { name: string; stmt: ts.VariableS
 function readResponse(call: ts.CallExpression): string | undefined {
   if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "catch") return undefined;
   const read = call.expression.expression;
-  if (!ts.isCallExpression(read) || read.arguments.length > 0 || !ts.isPropertyAccessExpression(read.expression) || !/^(?:json|text)$/.test(read.expression.name.text)) return undefined;
+  if (!isBodyRead(read)) return undefined;
   const recv = read.expression.expression;
   return ts.isIdentifier(recv) ? recv.text : undefined;
 }

@@ -1,5 +1,6 @@
 import { ts } from "../../engine/ts";
 import { isFailedResponseTest } from "../../engine/ast";
+import { isBodyRead } from "./analysis";
 
 /**
  * `const parseUploadResponseError = async (response: Response) => { const body = await
@@ -15,7 +16,7 @@ import { isFailedResponseTest } from "../../engine/ast";
  */
 export function readsOnlyFailedResponses(call: ts.CallExpression): boolean {
   const parse = (call.expression as ts.PropertyAccessExpression).expression;
-  if (!ts.isCallExpression(parse) || parse.arguments.length > 0 || !ts.isPropertyAccessExpression(parse.expression) || !/^(?:json|text)$/.test(parse.expression.name.text)) return false;
+  if (!isBodyRead(parse)) return false;
   const recv = parse.expression.expression;
   if (!ts.isIdentifier(recv)) return false;
   let fn: ts.Node | undefined = call.parent;

@@ -14,37 +14,19 @@
  * whose callers test the answer, not an action nothing reads).
  */
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-
-function hasUseServer(statements: readonly ts.Statement[]): boolean {
-  for (const st of statements) {
-    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
-    if (st.expression.text === "use server") return true;
-  }
-  return false;
-}
+import { hasDirective } from "../../engine/ast";
+import { returnsAValue } from "./analysis";
 
 function isExported(fn: ts.FunctionLikeDeclaration): boolean {
   const holder = ts.isFunctionDeclaration(fn) ? fn : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent.parent?.parent : undefined;
   return !!holder && ts.canHaveModifiers(holder) && (ts.getModifiers(holder) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
-/** Whether the function answers a value anywhere (a `return` with an expression, outside nested functions). */
-function answersAValue(body: ts.Block): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) found = true;
-    else n.forEachChild(visit);
-  };
-  body.forEachChild(visit);
-  return found;
-}
-
 /** `"use server"` (the file's or the function's), exported, a `FormData` parameter, and no value answered. */
 export function isVoidFormAction(fn: ts.FunctionLikeDeclaration | undefined): boolean {
   const body = fn?.body;
-  if (!fn || !body || !ts.isBlock(body) || answersAValue(body)) return false;
+  if (!fn || !body || !ts.isBlock(body)) return false;
+  // The walk of the body last: this is asked for every catch of the function, and few take a `FormData`.
   if (!fn.parameters.some((p) => p.type !== undefined && ts.isTypeReferenceNode(p.type) && p.type.typeName.getText() === "FormData")) return false;
-  return hasUseServer(body.statements) || (isExported(fn) && hasUseServer(fn.getSourceFile().statements));
+  return (hasDirective(body, "use server") || (isExported(fn) && hasDirective(fn.getSourceFile(), "use server"))) && !returnsAValue(body);
 }

@@ -325,7 +325,8 @@ function detachesHandler(b: ts.BinaryExpression): boolean {
 /**
  * Whether the block's every call is a method named by `release` (`client.close()`, `files.del(id)`),
  * with at least one such call (besides log lines, with `logs`) and no construction or assignment (outside nested functions): a step
- * that only lets go of things. Shared by the shutdown hook's steps above, the `destroy…`
+ * that only lets go of things. With `resets`, a reset of the released thing's state (`transport = null`, see resetsState) and a
+ * cleared timer (`clearTimeout(id)`, which counts as a release) belong to the step too. Shared by the shutdown hook's steps above, the `destroy…`
  * function's steps (destroy-step.ts) and an effect's clean-up steps (teardown-step.ts), each with
  * its own list of release names.
  */

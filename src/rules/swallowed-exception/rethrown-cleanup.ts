@@ -18,6 +18,7 @@
  * of the caught one, and a rollback of stored work (`update`, `save`, `insert`) keep full confidence.
  */
 import { ts } from "../../engine/ts";
+import { calleeName } from "../../engine/ast";
 import { isLogStatement } from "./analysis";
 
 // What removes or stops one thing the failed work left behind.
@@ -33,8 +34,7 @@ function bare(e: ts.Expression): ts.Expression {
 function removes(e: ts.Expression): boolean {
   const u = bare(e);
   if (!ts.isCallExpression(u)) return false;
-  const callee = u.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = calleeName(u);
   return name !== undefined && CLEANUP_RE.test(name);
 }
 

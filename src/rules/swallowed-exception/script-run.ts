@@ -10,7 +10,7 @@
  *   that only awaits such helpers is not (handled-inside.ts).
  */
 import { ts } from "../../engine/ts";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike, topLevelFunction } from "../../engine/ast";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike, topLevelEntry, topLevelFunction } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 import { isLogCall, shapeOf, type Shape } from "./analysis";
 import { everyCallDropsTheAnswer } from "./no-caller";
@@ -29,28 +29,11 @@ const SQL_CALLS = new Set(["query", "raw", "exec", "execute"]);
 // A server started in the file keeps the process running: no one-off program.
 const STARTS_SERVER_RE = /\.listen\s*\(|\bcreateServer\s*\(|\b(?:Bun|Deno)\.serve\s*\(|\bserve\s*\(/;
 
-/**
- * A top-level statement that runs a function of the file: `main();`, `main().catch(console.error);`,
- * `await main();`, `void main().then(…)`, also inside a top-level `if` (`if (isMainModule) {
- * runDemo().catch(console.error); }`). The function it runs, or undefined.
- */
-function entryOf(st: ts.Statement, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
-  if (!ts.isExpressionStatement(st)) return undefined;
-  let e: ts.Expression = st.expression;
-  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  for (;;) {
-    if (!ts.isCallExpression(e)) return undefined;
-    if (ts.isIdentifier(e.expression)) return topLevelFunction(e.expression.text, sf);
-    if (!ts.isPropertyAccessExpression(e.expression) || !/^(?:then|catch|finally)$/.test(e.expression.name.text)) return undefined;
-    e = e.expression.expression;
-  }
-}
-
-/** The file's entries: the functions its top-level statements (and those of a top-level `if`) run. */
+/** The file's entries: the functions its top-level statements (and those of a top-level `if`, `if (isMainModule) { runDemo().catch(console.error); }`) run. */
 function entries(sf: ts.SourceFile): ts.FunctionLikeDeclaration[] {
   const found: ts.FunctionLikeDeclaration[] = [];
   const take = (st: ts.Statement): void => {
-    const fn = entryOf(st, sf);
+    const fn = topLevelEntry(st, sf);
     if (fn) found.push(fn);
   };
   for (const st of sf.statements) {

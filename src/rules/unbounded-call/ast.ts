@@ -1,24 +1,10 @@
-import { isFunctionLikeDeclaration, kindTable } from "../../engine/ast";
+import { isFunctionLikeDeclaration, unwrap } from "../../engine/ast";
 import { ts } from "../../engine/ts";
 
 /** Small syntax questions of this family: option objects, names, the function around a node. */
 
-// The wrappers `unwrap` strips, as a table by kind: it runs on every callee, argument and value the family reads.
-const WRAPPER_KINDS = kindTable([
-  ts.SyntaxKind.ParenthesizedExpression,
-  ts.SyntaxKind.AsExpression,
-  ts.SyntaxKind.NonNullExpression,
-  ts.SyntaxKind.SatisfiesExpression,
-  ts.SyntaxKind.AwaitExpression,
-  ts.SyntaxKind.TypeAssertionExpression,
-]);
-
-/** Strips parens, casts, `!`, `satisfies` and `await`. */
-export function unwrap(e: ts.Expression): ts.Expression {
-  let cur = e;
-  for (let i = 0; i < 50 && WRAPPER_KINDS[cur.kind] === 1; i++) cur = (cur as ts.ParenthesizedExpression).expression;
-  return cur;
-}
+// Parens, casts, `!`, `satisfies` and `await` stripped: the engine's, re-exported for this family's modules.
+export { unwrap };
 
 /** The text of a property name (`timeout`, `"timeout"`), or undefined for computed names. */
 export function propName(name: ts.PropertyName | undefined): string | undefined {

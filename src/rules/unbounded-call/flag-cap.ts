@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { leaves } from "../../engine/ast";
 import { unwrap } from "./ast";
 
 /**
@@ -40,14 +41,4 @@ function testsFlag(e: ts.Expression, flags: Set<string>): boolean {
   const u = unwrap(e);
   if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.BarBarToken) return testsFlag(u.left, flags) || testsFlag(u.right, flags);
   return ts.isIdentifier(u) && flags.has(u.text);
-}
-
-/** A `throw` or `return`, alone or ending a block. */
-function leaves(st: ts.Statement): boolean {
-  if (ts.isThrowStatement(st) || ts.isReturnStatement(st)) return true;
-  if (ts.isBlock(st)) {
-    const last = st.statements[st.statements.length - 1];
-    return last !== undefined && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
-  }
-  return false;
 }

@@ -1,4 +1,6 @@
 import { ts } from "../../engine/ts";
+import { enclosingLoop } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 import { unwrap } from "./ast";
 
 /**
@@ -14,8 +16,9 @@ export function racesStartedWork(call: ts.CallExpression): boolean {
   if (!/^(?:race|any)$/.test(callee.name.text) || call.arguments.length !== 1) return false;
   const arr = unwrap(call.arguments[0]!);
   if (!ts.isArrayLiteralExpression(arr) || arr.elements.length === 0) return false;
+  // A loop that goes round while work is pending (`while`, `do`, `for`), not a `for…of` over a list.
   const loop = enclosingLoop(call);
-  if (!loop) return false;
+  if (!loop || ts.isForInStatement(loop) || ts.isForOfStatement(loop)) return false;
   let picked = false;
   for (const el of arr.elements) {
     const e = unwrap(ts.isSpreadElement(el) ? el.expression : el);
@@ -39,14 +42,6 @@ function timersOnly(e: ts.Expression): boolean {
   return ts.isArrayLiteralExpression(e) && e.elements.every((x) => isTimer(unwrap(x)));
 }
 
-function enclosingLoop(n: ts.Node): ts.IterationStatement | undefined {
-  for (let p = n.parent; p; p = p.parent) {
-    if (ts.isFunctionLike(p)) return undefined;
-    if (ts.isWhileStatement(p) || ts.isDoStatement(p) || ts.isForStatement(p)) return p;
-  }
-  return undefined;
-}
-
 /**
  * `pending.map((x) => x.promise)` where `pending` is declared before the loop: fields of what the collection holds,
  * work started before the loop went round.
@@ -58,18 +53,26 @@ function picksStarted(call: ts.CallExpression, loop: ts.IterationStatement): boo
   if (!ts.isArrowFunction(fn) || ts.isBlock(fn.body) || !ts.isPropertyAccessExpression(unwrap(fn.body))) return false;
   const receiver = unwrap(callee.expression);
   if (!ts.isIdentifier(receiver)) return false;
-  return !declares(loop, receiver.text);
+  return !declaredInLoop(loop).has(receiver.text);
 }
 
-/** A `const`/`let` of that name inside the loop: the collection is built on each turn. */
-function declares(root: ts.Node, name: string): boolean {
-  const stack: ts.Node[] = [root];
+// The names each loop declares, gathered once per loop (a walk of the loop for every race in it, asked again for each
+// of the loop's tries, was quadratic).
+const loopDeclarations = new TreeMemo<ts.IterationStatement, ReadonlySet<string>>();
+
+/** The names a `const`/`let`/`var` inside the loop declares: a collection built on each turn. */
+function declaredInLoop(loop: ts.IterationStatement): ReadonlySet<string> {
+  let names = loopDeclarations.get(loop);
+  if (names) return names;
+  const found = new Set<string>();
+  const stack: ts.Node[] = [loop];
   while (stack.length > 0) {
     const x = stack.pop()!;
-    if (ts.isVariableDeclaration(x) && ts.isIdentifier(x.name) && x.name.text === name) return true;
+    if (ts.isVariableDeclaration(x) && ts.isIdentifier(x.name)) found.add(x.name.text);
     x.forEachChild((c) => void stack.push(c));
   }
-  return false;
+  loopDeclarations.set(loop, (names = found));
+  return names;
 }
 
 /** `new Promise((resolve, reject) => { setTimeout(…) })`: an executor that only sets a timer, no request. */

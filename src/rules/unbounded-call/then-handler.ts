@@ -1,4 +1,6 @@
 import { ts } from "../../engine/ts";
+import { boundNames, topLevelEntry } from "../../engine/ast";
+import { TreeMemo } from "../../engine/tree-memo";
 
 /**
  * A `.then(…)` handler that answers nobody, in a chain written as a statement (session 44, production hedgedoc's
@@ -25,17 +27,9 @@ const SETTLE_RE = /^(?:resolve|reject|res|reply|respond|callback|cb|done|next|se
 function outerParameterNames(node: ts.Node): Set<string> {
   const out = new Set<string>();
   for (let p = node.parent; p; p = p.parent) {
-    if (ts.isFunctionLike(p)) for (const param of p.parameters) addBindingNames(param.name, out);
+    if (ts.isFunctionLike(p)) for (const param of p.parameters) for (const name of boundNames(param.name)) out.add(name);
   }
   return out;
-}
-
-function addBindingNames(name: ts.BindingName, out: Set<string>): void {
-  if (ts.isIdentifier(name)) {
-    out.add(name.text);
-    return;
-  }
-  for (const el of name.elements) if (!ts.isOmittedExpression(el)) addBindingNames(el.name, out);
 }
 
 /** The identifier at the root of `a.b.c`, `a[0].b`, `a`. */
@@ -53,7 +47,7 @@ function rootIdentifier(e: ts.Expression): ts.Identifier | undefined {
 /** True when the handler calls or assigns through a parameter of a function around the chain, or settles a promise by name. */
 function answers(handler: ts.ArrowFunction | ts.FunctionExpression, outer: Set<string>): boolean {
   const own = new Set<string>();
-  for (const param of handler.parameters) addBindingNames(param.name, own);
+  for (const param of handler.parameters) for (const name of boundNames(param.name)) own.add(name);
   const through = (e: ts.Expression): boolean => {
     const id = rootIdentifier(e);
     if (id === undefined || own.has(id.text)) return false;
@@ -70,35 +64,11 @@ function answers(handler: ts.ArrowFunction | ts.FunctionExpression, outer: Set<s
   return found;
 }
 
-const scripts = new WeakMap<ts.SourceFile, boolean>();
+const scripts = new TreeMemo<ts.SourceFile, boolean>();
 
 /** A file that runs on its own: a statement at its top level calls a function the file declares (`main();`, `run().catch(…)`). */
 function runsOnItsOwn(sf: ts.SourceFile): boolean {
-  const known = scripts.get(sf);
-  if (known !== undefined) return known;
-  const own = new Set<string>();
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name) own.add(st.name.text);
-    if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) own.add(d.name.text);
-      }
-    }
-  }
-  let v = false;
-  for (const st of sf.statements) {
-    if (!ts.isExpressionStatement(st)) continue;
-    let e: ts.Expression = st.expression;
-    for (let i = 0; i < 10; i++) {
-      if (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-      else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:then|catch|finally)$/.test(e.expression.name.text)) e = e.expression.expression;
-      else break;
-    }
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && own.has(e.expression.text)) {
-      v = true;
-      break;
-    }
-  }
-  scripts.set(sf, v);
+  let v = scripts.get(sf);
+  if (v === undefined) scripts.set(sf, (v = sf.statements.some((st) => topLevelEntry(st, sf) !== undefined)));
   return v;
 }

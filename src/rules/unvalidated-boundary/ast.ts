@@ -1,4 +1,7 @@
-import { calleeName } from "../../engine/ast";
+import { calleeName, hasDirective, leaves, unwrap } from "../../engine/ast";
+
+// Shared with the other families from the engine; re-exported for this family's modules.
+export { hasDirective, leaves, unwrap };
 import { ts } from "../../engine/ts";
 import { TreeMemo } from "../../engine/tree-memo";
 
@@ -63,12 +66,6 @@ export function climb(expr: ts.Node): ts.Node {
   return cur;
 }
 
-/** Strips parens, casts, `!` and `await` from an expression. */
-export function unwrap(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  for (let i = 0; i < 50 && isWrapper(e); i++) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
 
 /** A read whose field is only tested (`if (req.query.search)`, `if (!data.prompt)`): nothing is taken from it. */
 export function onlyTested(read: ts.Node): boolean {
@@ -472,27 +469,11 @@ export function typeNameOf(param: ts.ParameterDeclaration | undefined): string |
   return undefined;
 }
 
-/** True when the function or the file starts with a `"use server"` directive. */
-export function hasDirective(block: ts.Block | ts.SourceFile | undefined, directive: string): boolean {
-  if (!block) return false;
-  for (const st of block.statements) {
-    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) return false;
-    if (st.expression.text === directive) return true;
-  }
-  return false;
-}
-
 /** The operands of an `||` chain, parentheses taken off (`!a || (!b || c)` → `!a`, `!b`, `c`), or the expression itself. */
 export function orOperands(e: ts.Expression): ts.Expression[] {
   const x = unwrap(e);
   if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [...orOperands(x.left), ...orOperands(x.right)];
   return [x];
-}
-
-/** The branch ends in a `return` or a `throw` (its last statement, or the statement itself). */
-export function leaves(st: ts.Statement): boolean {
-  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
-  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /**

@@ -1,9 +1,17 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { calleeName, importBindings } from "../../engine/ast";
 import { climb, isFunctionLike, unwrap } from "./ast";
 import type { ProjectFiles } from "./elsewhere";
 
+const FIND_BY_ID_RE = /^findById(?:AndUpdate|AndDelete|AndRemove)?$/;
+const CAST_ANSWERED_RE = /["']CastError["'][\s\S]{0,240}?status\(\s*400\s*\)/;
+const USE_RE = /\.use\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
+const MAX_HOPS = 3;
+const MAX_FILES = 24;
+
 /**
+ * Whether the database use `at` of the route value `read` is a Mongoose cast whose error the project answers with a 400.
+ *
  * Route ids only cast by Mongoose's `findById` where the project's Express error handler answers a `CastError` with a
  * 400 (docs, expressBody: "labelled no use, debatable: the malformed request gets the 400 validation would give";
  * tune bakenshake's `custom-cake.controller.js:81` and `subscription.controller.js`, eight sites, all labelled so): the
@@ -13,13 +21,6 @@ import type { ProjectFiles } from "./elsewhere";
  * `next(err)`, and a module that imports the controller (through its route module, three hops at most) registers with
  * `app.use(handler)` an error handler of the project whose text answers `err.name === "CastError"` with `status(400)`.
  */
-const FIND_BY_ID_RE = /^findById(?:AndUpdate|AndDelete|AndRemove)?$/;
-const CAST_ANSWERED_RE = /["']CastError["'][\s\S]{0,240}?status\(\s*400\s*\)/;
-const USE_RE = /\.use\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
-const MAX_HOPS = 3;
-const MAX_FILES = 24;
-
-/** Whether the database use `at` of the route value `read` is such a cast, its error answered 400 by the project (see above). */
 export function castErrorAnswered(read: ts.Node, at: ts.Node, path: string, files: () => ProjectFiles): boolean {
   if (!ts.isCallExpression(at) || !FIND_BY_ID_RE.test(calleeName(at) ?? "") || !ts.isPropertyAccessExpression(at.expression)) return false;
   const first = at.arguments[0] && unwrap(at.arguments[0]);
@@ -90,24 +91,11 @@ function registersAnsweringHandler(file: string, files: ProjectFiles): boolean {
   return false;
 }
 
-/** The specifier `name` is bound from at the top of `sf`: `import x from "s"`, `import { x } from "s"`, `const x = require("s")`, `const { x } = require("s")`. */
+/**
+ * The specifier `name` is bound from at the top of `sf`: `import x from "s"`, `import { x } from "s"`, `const x = require("s")`,
+ * `const { x } = require("s")` (the engine's per-file import index; a namespace import is no handler).
+ */
 function importedFrom(sf: ts.SourceFile, name: string): string | undefined {
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
-      const c = st.importClause;
-      if (c.name?.text === name) return st.moduleSpecifier.text;
-      const nb = c.namedBindings;
-      if (nb && ts.isNamedImports(nb) && nb.elements.some((e) => e.name.text === name)) return st.moduleSpecifier.text;
-    } else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer;
-        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== "require") continue;
-        const arg = init.arguments[0];
-        if (!arg || !ts.isStringLiteral(arg)) continue;
-        if (ts.isIdentifier(d.name) && d.name.text === name) return arg.text;
-        if (ts.isObjectBindingPattern(d.name) && d.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name)) return arg.text;
-      }
-    }
-  }
-  return undefined;
+  const b = importBindings(sf).get(name);
+  return b && b.kind !== "namespace" ? b.spec : undefined;
 }
