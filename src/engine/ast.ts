@@ -215,6 +215,26 @@ const WRAPPER_KINDS = kindTable([
   ts.SyntaxKind.TypeAssertionExpression,
 ]);
 
+/** `e` under `await`, `void` and parentheses: what a statement such as `await (void send())` runs. */
+export function bareExpression(e: ts.Expression): ts.Expression {
+  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/** The first node above `node` that is not `await`, `void` or parentheses: the statement, when `node` is what it runs. */
+export function aboveBareWrappers(node: ts.Node): ts.Node | undefined {
+  let p = node.parent;
+  while (p && (ts.isAwaitExpression(p) || ts.isVoidExpression(p) || ts.isParenthesizedExpression(p))) p = p.parent;
+  return p;
+}
+
+/** Whether `node` waits (`await`, `for await`) outside nested functions; a function itself does not. */
+export function containsAwait(node: ts.Node): boolean {
+  if (isFunctionLikeDeclaration(node)) return false;
+  if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return true;
+  return ts.forEachChild(node, containsAwait) ?? false;
+}
+
 /** The expression inside what only wraps it: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
 export function unwrap(e: ts.Expression): ts.Expression {
   let cur = e;
@@ -233,8 +253,7 @@ export function topLevelFunction(name: string, sf: ts.SourceFile): ts.FunctionLi
  */
 export function topLevelEntry(st: ts.Statement, sf: ts.SourceFile): ts.FunctionLikeDeclaration | undefined {
   if (!ts.isExpressionStatement(st)) return undefined;
-  let e: ts.Expression = st.expression;
-  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  let e = bareExpression(st.expression);
   for (;;) {
     if (!ts.isCallExpression(e)) return undefined;
     if (ts.isIdentifier(e.expression)) return topLevelFunction(e.expression.text, sf);

@@ -17,6 +17,9 @@ const LOG_LEVELS = new Set(["error", "warn", "warning", "info", "log", "debug", 
 // and Medusa's injected `this.logger_` (its services' trailing-underscore fields; held round 45's Resend provider).
 const LOGGER_RECEIVER_RE = /^[_$]*(?:console|consola|signale|logger|log|logging|winston|pino|bunyan|debug|logService)_?$|^[_$]*[A-Za-z]\w*(?:Logger|Log|LOGGER|LOG|_logger|_log)$/;
 const LOGGER_WORD_RE = /^[_$]*(?:logger|log|logging)$/i;
+
+/** Log levels below error (`warn`, `info`, `debug`…): the author logged the failure as one to carry on from. */
+export const BELOW_ERROR_LEVEL_RE = /^(?:warn|warning|info|debug|trace|verbose|notice|silly)$/;
 // A logger handed back by a getter: `getLogger("db").error(e)`, `getConsoleLogFromContext(ctx).error(e)`
 // (also by a function named `logger` or `log` itself: `logger().error(e)`).
 const LOGGER_GETTER_RE = /^(?:get|use|create)\w*(?:Logger|Log)(?:(?:From|For)[A-Z]\w*)?$/;

@@ -4,6 +4,7 @@
  * in the channel or the message is gone, and nothing else depends on them.
  */
 import { ts } from "../../engine/ts";
+import { bareExpression, containsAwait } from "../../engine/ast";
 import { constInitializer, isLogCall, isLogStatement } from "./analysis";
 import { isQuietLog } from "./probes";
 import { ownCallCannotReject } from "./handled-inside";
@@ -90,8 +91,7 @@ function clearsMarkup(arg: ts.Expression): boolean {
 /** The call of an expression statement, without `await`/`void`/parentheses. */
 function statementCall(st: ts.Statement): ts.CallExpression | undefined {
   if (!ts.isExpressionStatement(st)) return undefined;
-  let e = st.expression;
-  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  const e = bareExpression(st.expression);
   return ts.isCallExpression(e) ? e : undefined;
 }
 
@@ -144,13 +144,9 @@ function plainTest(e: ts.Expression): boolean {
   return !(ts.forEachChild(e, (c) => (ts.isExpression(c) && !plainTest(c) ? true : undefined)) ?? false);
 }
 
-function awaits(n: ts.Node): boolean {
-  return ts.isAwaitExpression(n) || (!ts.isFunctionLike(n) && (ts.forEachChild(n, (c) => (awaits(c) ? true : undefined)) ?? false));
-}
-
 /** `const reaction = message.reactions.cache.find(…)` (nothing awaited) whose names are read only inside the acknowledging statements of the try. */
 function onlyReadByAcks(decl: ts.VariableStatement, stmts: readonly ts.Statement[]): boolean {
-  const names = decl.declarationList.declarations.map((d) => (ts.isIdentifier(d.name) && !(d.initializer && awaits(d.initializer)) ? d.name.text : ""));
+  const names = decl.declarationList.declarations.map((d) => (ts.isIdentifier(d.name) && !(d.initializer && containsAwait(d.initializer)) ? d.name.text : ""));
   if (names.includes("")) return false;
   const ackStmts = stmts.filter(acks);
   let read = false;

@@ -5,7 +5,7 @@
  * for that state (held round 27, debatable).
  */
 import { ts } from "../../engine/ts";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, containsAwait } from "../../engine/ast";
 import { isLogStatement } from "./analysis";
 import { readsSetting } from "./setting";
 
@@ -29,11 +29,6 @@ function assignment(s: ts.Statement): { target: string; value: ts.Expression } |
 // A factory that builds a client: `createClient(url, key)`, `createSupabaseBrowserInstance()`.
 // Also a database package's own client factory: postgres.js's `postgres(url)`, Drizzle's `drizzle(url)` (session 37).
 const CONSTRUCTOR_FN_RE = /^(?:create|make|build)[A-Z]\w*(?:Client|Instance|Pool|Connection)$|^createClient$|^(?:postgres|drizzle)$/;
-
-function awaits(n: ts.Node): boolean {
-  if (isFunctionLike(n)) return false;
-  return ts.isAwaitExpression(n) || (ts.forEachChild(n, awaits) ?? false);
-}
 
 // A value that names where the settings come from: `this.configService.redisDb`, `require("x")`.
 const CONFIG_SOURCE_RE = /\b(?:config|configService|settings|env)\b|\brequire\s*\(/i;
@@ -105,7 +100,7 @@ function buildsPerSetting(s: ts.Statement, consts: ReadonlyMap<string, ts.Expres
  * leaves it unset), or a guard on a setting before the construction that returns.
  */
 export function setupLeftUnsetLikeUnconfigured(tryStmt: ts.TryStatement, block: ts.Block): boolean {
-  if (awaits(tryStmt.tryBlock)) return false;
+  if (containsAwait(tryStmt.tryBlock)) return false;
   const targets = new Set<string>();
   let builds = false;
   let guarded = false;

@@ -5,6 +5,7 @@
  * so `onlyReleases` counts it as a release.
  */
 import { ts } from "../../engine/ts";
+import { bareExpression } from "../../engine/ast";
 import { isLogStatement, references } from "./analysis";
 
 /** `try { x.stop(); } catch (err) { log(err); }`: the one call of a try whose catch only logs its error. */
@@ -41,8 +42,8 @@ export function releasesEachItem(call: ts.CallExpression, release: RegExp): bool
       exprs.push(st.expression);
     }
   } else exprs.push(cb.body);
-  return exprs.length > 0 && exprs.every((e) => {
-    while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  return exprs.length > 0 && exprs.every((expr) => {
+    const e = bareExpression(expr);
     if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !release.test(e.expression.name.text)) return false;
     // The item itself is released (`agent?.close()`), not something else.
     const recv = e.expression.expression;

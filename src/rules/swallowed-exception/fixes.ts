@@ -4,7 +4,7 @@ import { errorArgEdits, formatLogCall, resolveLogger, type LoggerInfo, type LogS
 import { isLogCall as isLoggerLevelCall } from "../../engine/fix-safety";
 import { detectStyle, lineIndentAt, lineStartAt, quote, type FileStyle } from "../../fixes/text";
 import { boundNames, calleeName, importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
-import { BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, logCallOf, references, type Shape } from "./analysis";
+import { BELOW_ERROR_LEVEL_RE, BUILTIN_ERRORS, classifyValue, isClientError, isLogCall, isNormalResponse, logCallOf, references, type Shape } from "./analysis";
 import { guardReturns, isLibraryEventHook, loopSkipsFailedItems, returnsTheFunctionsDefault } from "./rethrow-contract";
 import { contextIdentifiers, type Scope } from "./scope";
 import { errorMakerOf, type ErrorMaker } from "./framework-error";
@@ -467,14 +467,12 @@ function quietLevel(env: FixEnv): "warn" | "info" | undefined {
   return env.ctx.text.includes(`${logger.expr}.info(`) ? "info" : undefined;
 }
 
-// Levels below error: the author logged the failure as something to carry on from.
-const QUIET_LEVEL_RE = /^(?:warn|warning|info|debug|trace|verbose|notice|silly)$/;
 
 /** A log call below error level (`console.warn`, `logger.info`, a bare `warn(…)`). */
 function logsBelowError(logs: readonly ts.CallExpression[]): boolean {
   return logs.some((l) => {
     const c = l.expression;
-    return ts.isPropertyAccessExpression(c) ? QUIET_LEVEL_RE.test(c.name.text) : ts.isIdentifier(c) && QUIET_LEVEL_RE.test(c.text);
+    return ts.isPropertyAccessExpression(c) ? BELOW_ERROR_LEVEL_RE.test(c.name.text) : ts.isIdentifier(c) && BELOW_ERROR_LEVEL_RE.test(c.text);
   });
 }
 
@@ -1142,7 +1140,7 @@ function handlerRethrowFits(env: FixEnv, call: ts.CallExpression, handler: ts.Ex
   if (feedsBatch(chainTop(call)) || (env.scope.fn && isBatchItem(env.scope.fn))) return false;
   if (loopSkipsFailedItems(call)) return false;
   const logs = isFnExpr(handler) ? handlerLogs(handler, isLog) : [];
-  if (ts.isPropertyAccessExpression(handler) && QUIET_LEVEL_RE.test(handler.name.text)) return false;
+  if (ts.isPropertyAccessExpression(handler) && BELOW_ERROR_LEVEL_RE.test(handler.name.text)) return false;
   return !logsBelowError(logs);
 }
 

@@ -19,21 +19,10 @@
  * computed once per block (factsOf), so many catches in one function stay linear.
  */
 import { ts } from "../../engine/ts";
-import { isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { aboveBareWrappers, containsAwait, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
+import { BELOW_ERROR_LEVEL_RE } from "./analysis";
 import { enclosingFunction } from "./scope";
-
-/** Whether `node` waits (`await`, `for await`) outside nested functions. */
-function awaits(node: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
-    if (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) found = true;
-    else n.forEachChild(visit);
-  };
-  visit(node);
-  return found;
-}
 
 // A later statement that says the work happened: `success: true`, `"Email sent"`, `` `saved ${id}` ``.
 const CLAIM_TEXT_RE = /\b(?:sent|saved|success|successful(?:ly)?|completed?|done)\b/i;
@@ -72,7 +61,7 @@ function factsOf(block: ts.Block): BlockFacts {
   let seen = false;
   for (const st of stmts) {
     awaitsBefore.push(seen);
-    seen ||= awaits(st);
+    seen ||= containsAwait(st);
   }
   const claimsFrom: boolean[] = new Array<boolean>(stmts.length + 1).fill(false);
   for (let i = stmts.length - 1; i >= 0; i--) claimsFrom[i] = claimsFrom[i + 1]! || claims(stmts[i]!);
@@ -133,7 +122,7 @@ function setIn(block: ts.Block): string[] {
 export function catchIsLaterStep(clause: ts.CatchClause): boolean {
   const tryStmt = clause.parent;
   if (clause.block.statements.some((s) => ts.isReturnStatement(s) && s.expression)) return false;
-  if (!awaits(tryStmt.tryBlock)) return false;
+  if (!containsAwait(tryStmt.tryBlock)) return false;
   const fn = enclosingFunction(tryStmt);
   if (!fn) return false;
   const { awaitedBefore, toldAfter } = around(tryStmt, fn, setIn(tryStmt.tryBlock));
@@ -144,16 +133,13 @@ export function catchIsLaterStep(clause: ts.CatchClause): boolean {
 export function handlerIsLaterStep(handler: ts.Node): boolean {
   const call = handler.parent;
   if (!call || !ts.isCallExpression(call)) return false;
-  let stmt: ts.Node = call.parent;
-  while (ts.isAwaitExpression(stmt) || ts.isVoidExpression(stmt) || ts.isParenthesizedExpression(stmt)) stmt = stmt.parent;
-  if (!ts.isExpressionStatement(stmt)) return false;
+  const stmt = aboveBareWrappers(call);
+  if (!stmt || !ts.isExpressionStatement(stmt)) return false;
   const fn = enclosingFunction(stmt);
   if (!fn) return false;
   const { awaitedBefore, toldAfter } = around(stmt, fn, []);
   return awaitedBefore && !toldAfter;
 }
-
-const BELOW_ERROR_RE = /^(?:warn|warning|info|debug)$/;
 
 /** `belowErrorLevel`: the catch logs below error level (`logger.warn(…)`) and returns nothing. */
 export function logsBelowErrorLevel(clause: ts.CatchClause): boolean {
@@ -161,7 +147,7 @@ export function logsBelowErrorLevel(clause: ts.CatchClause): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found || isFunctionLike(n)) return;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && BELOW_ERROR_RE.test(n.expression.name.text)) found = true;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && BELOW_ERROR_LEVEL_RE.test(n.expression.name.text)) found = true;
     else n.forEachChild(visit);
   };
   visit(clause.block);

@@ -17,7 +17,7 @@
  * built in place or by a `create…Cookie` call. Anything else in the try keeps the catch judged.
  */
 import { ts } from "../../engine/ts";
-import { calleeName, importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { bareExpression, calleeName, importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 
 const stores = new TreeMemo<ts.SourceFile, Set<string>>();
@@ -46,7 +46,7 @@ function cookieNames(sf: ts.SourceFile): Set<string> {
 
 /** `cookies().set(…)`, `(await cookies()).delete(…)`, `cookieStore.set(…)`. */
 function setsACookie(e: ts.Expression, names: Set<string>): boolean {
-  while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isVoidExpression(e)) e = e.expression;
+  e = bareExpression(e);
   if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !/^(?:set|delete)$/.test(e.expression.name.text)) return false;
   let store: ts.Expression = e.expression.expression;
   while (ts.isAwaitExpression(store) || ts.isParenthesizedExpression(store)) store = store.expression;

@@ -10,7 +10,7 @@
  * linkwarden's offline cache, Cap's setup script, spacebar's IPC socket; session 41).
  */
 import { ts } from "../../engine/ts";
-import { accessesNamed, calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { aboveBareWrappers, accessesNamed, calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { TreeMemo } from "../../engine/tree-memo";
 import { findRefs } from "../unvalidated-boundary/ast";
 import { isLogCall } from "./analysis";
@@ -96,9 +96,8 @@ function writtenAfter(path: ts.Expression, stmt: ts.Statement, block: ts.Node): 
 
 /** The statement a promise chain is (`await x.catch(…);`, `void x.catch(…);`) and its block. */
 function chainStatement(call: ts.CallExpression): ts.ExpressionStatement | undefined {
-  let e: ts.Node = call;
-  while (ts.isAwaitExpression(e.parent) || ts.isVoidExpression(e.parent) || ts.isParenthesizedExpression(e.parent)) e = e.parent;
-  return ts.isExpressionStatement(e.parent) && ts.isBlock(e.parent.parent) ? e.parent : undefined;
+  const st = aboveBareWrappers(call);
+  return st && ts.isExpressionStatement(st) && ts.isBlock(st.parent) ? st : undefined;
 }
 
 /**

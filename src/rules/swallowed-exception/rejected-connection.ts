@@ -19,6 +19,7 @@
  * sign-out that must happen).
  */
 import { ts } from "../../engine/ts";
+import { bareExpression } from "../../engine/ast";
 import { isLogStatement, isProcessExit, logCallOf } from "./analysis";
 import { enclosingFunction } from "./scope";
 
@@ -31,8 +32,7 @@ const FAILURE_EVENT_RE = /^(?:error|close|closed|disconnect|disconnected|end|tim
 /** The `recv.method(…)` call of a statement (under `await`, `void`), or undefined. */
 function callOf(st: ts.Statement): { recv: string; method: string } | undefined {
   if (!ts.isExpressionStatement(st)) return undefined;
-  let e = st.expression;
-  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  const e = bareExpression(st.expression);
   if (!ts.isCallExpression(e)) return undefined;
   const callee = e.expression;
   if (!ts.isPropertyAccessExpression(callee)) return undefined;

@@ -18,17 +18,11 @@
  * of the caught one, and a rollback of stored work (`update`, `save`, `insert`) keep full confidence.
  */
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { aboveBareWrappers, bareExpression as bare, calleeName } from "../../engine/ast";
 import { isLogStatement } from "./analysis";
 
 // What removes or stops one thing the failed work left behind.
 const CLEANUP_RE = /^(?:unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|remove|removeSync|delete|deleteFile|deleteObject|stop|kill|terminate|dispose|cleanup|cleanUp)$/;
-
-/** `e` under `await`, `void` and parentheses. */
-function bare(e: ts.Expression): ts.Expression {
-  while (ts.isAwaitExpression(e) || ts.isVoidExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
-}
 
 /** `fs.unlinkSync(tmp)`, `sandbox.stop()`, `client.api(path).delete()`, `unlink(tmp)`: a call named for removing or stopping. */
 function removes(e: ts.Expression): boolean {
@@ -110,8 +104,6 @@ export function emptyCleanupBeforeRethrow(tryStmt: ts.TryStatement): boolean {
 
 /** `await sandbox.stop().catch(() => undefined); throw err;` in a catch (see the module comment). */
 export function droppedCleanupBeforeRethrow(call: ts.CallExpression): boolean {
-  let st: ts.Node = call;
-  while (st.parent && (ts.isAwaitExpression(st.parent) || ts.isVoidExpression(st.parent) || ts.isParenthesizedExpression(st.parent))) st = st.parent;
-  const parent = st.parent;
+  const parent = aboveBareWrappers(call);
   return !!parent && ts.isExpressionStatement(parent) && droppedCleanupStatement(parent) && rethrownAfter(parent);
 }

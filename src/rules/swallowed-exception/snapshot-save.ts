@@ -17,7 +17,7 @@
  * the class empties after a save (`this.queue = []`) stays reported.
  */
 import { ts } from "../../engine/ts";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { bareExpression, calleeName, containsAwait, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { constInitializer, isLogCall, references } from "./analysis";
 
 // A call that writes a whole file: node's `writeFile`/`writeFileSync` (also `fs.promises`), fs-extra's `outputFile`, `writeJson`, `outputJson`.
@@ -26,12 +26,6 @@ const JSON_WRITE_RE = /Json(?:Sync)?$|JSON(?:Sync)?$/;
 // The timers that start the save.
 const TIMER_RE = /^(?:setInterval|setTimeout)$/;
 
-function unwrap(e: ts.Expression): ts.Expression {
-  let u = e;
-  while (ts.isAwaitExpression(u) || ts.isParenthesizedExpression(u) || ts.isVoidExpression(u)) u = u.expression;
-  return u;
-}
-
 /** The value the write serializes: `X` in `writeFileSync(f, JSON.stringify(X, null, 2))` or `writeJson(f, X)`, a `const` of the try read through. */
 function serializedValue(write: ts.CallExpression): ts.Expression | undefined {
   const data = write.arguments[1];
@@ -39,7 +33,7 @@ function serializedValue(write: ts.CallExpression): ts.Expression | undefined {
   let value: ts.Expression | undefined;
   if (JSON_WRITE_RE.test(calleeName(write) ?? "")) value = data;
   else {
-    const d = unwrap(data);
+    const d = bareExpression(data);
     if (!ts.isCallExpression(d) || d.expression.getText() !== "JSON.stringify" || d.arguments.length === 0) return undefined;
     value = d.arguments[0]!;
   }
@@ -84,15 +78,11 @@ function writeOfTry(tryBlock: ts.Block): ts.CallExpression | undefined {
     }
     if (!ts.isExpressionStatement(st)) return undefined;
     if (isLogCall(st.expression)) continue;
-    const call = unwrap(st.expression);
+    const call = bareExpression(st.expression);
     if (write || !ts.isCallExpression(call) || !WHOLE_WRITE_RE.test(calleeName(call) ?? "")) return undefined;
     write = call;
   }
   return write;
-}
-
-function containsAwait(n: ts.Node): boolean {
-  return ts.isAwaitExpression(n) || (!isFunctionLike(n) && (ts.forEachChild(n, containsAwait) ?? false));
 }
 
 /** `setInterval(() => …, ms)`: `fn` is the first argument of a timer. */
