@@ -90,14 +90,15 @@ const SCRIPT_EXT_RE = /\.[cm]?[jt]sx?$/;
 /**
  * A translation table: a file below a locale folder whose own name or a folder between names a
  * language (`packages/phrases/src/locales/zh-hk/translation/security.ts`, `src/i18n/de.ts`). Its
- * values are UI text in that language, whatever the key (`password: "Palavra-passe"`).
+ * values are UI text in that language, whatever the key (`password: "Palavra-passe"`). A file name
+ * names its language by its first dotted part too (`locales/ca.dictionary.ts`: production papra).
  */
 function inLocaleTable(path: string): boolean {
   const segs = path.split("/");
   const at = segs.findIndex((seg) => LOCALE_DIR_RE.test(seg));
   if (at === -1) return false;
   for (let i = at + 1; i < segs.length; i++) {
-    const seg = i === segs.length - 1 ? segs[i]!.replace(SCRIPT_EXT_RE, "") : segs[i]!;
+    const seg = i === segs.length - 1 ? segs[i]!.replace(SCRIPT_EXT_RE, "").split(".")[0]! : segs[i]!;
     if (LANGUAGE_TAG_RE.test(seg)) return true;
   }
   return false;
