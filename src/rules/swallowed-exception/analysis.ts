@@ -201,13 +201,31 @@ export function onlyLogsBody(fn: ts.FunctionLikeDeclaration): boolean {
   return !!body && (ts.isBlock(body) ? body.statements.length > 0 && body.statements.every(onlyLogs) && body.statements.some(logsSomething) : isLogCall(body));
 }
 
-/** A statement of a log helper: a log line, a `const` of its text, an `if` (or block) of those. */
+/**
+ * A statement of a log helper: a log line, a `const` of its text, an `if` (or block) of those, and
+ * a write to an in-memory log buffer named for one (`logs.unshift(entry)`, `if (logs.length > 100)
+ * logs.pop()`): a control panel's recent-log view, the same line kept for display (retired held
+ * round 48's WhatsApp assistant, `addLog`).
+ */
 function onlyLogs(st: ts.Statement): boolean {
-  if (ts.isExpressionStatement(st)) return isLogCall(st.expression);
+  if (ts.isExpressionStatement(st)) return isLogCall(st.expression) || isLogBufferWrite(st.expression);
   if (ts.isBlock(st)) return st.statements.every(onlyLogs);
   if (ts.isIfStatement(st)) return onlyLogs(st.thenStatement) && (!st.elseStatement || onlyLogs(st.elseStatement));
   if (ts.isVariableStatement(st)) return st.declarationList.declarations.every((d) => ts.isIdentifier(d.name) && (!d.initializer || !containsFunction(d.initializer)));
   return false;
+}
+
+// An array of log lines by its name: `logs`, `logBuffer`, `recentLogs`, `LOG_ENTRIES`.
+const LOG_BUFFER_RE = /^[_$]*(?:logs?|[a-z]\w*Logs?)(?:Buffer|Entries|Lines|History)?$|^[_$]*(?:LOGS?|[A-Z]\w*_LOGS?)(?:_BUFFER|_ENTRIES|_LINES|_HISTORY)?$/;
+const BUFFER_METHODS = new Set(["push", "unshift", "pop", "shift", "splice"]);
+
+/** `logs.unshift(entry)`, `logs.pop()`, `this.logs.push(line)`: a write to an array of log lines. */
+function isLogBufferWrite(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u) || !ts.isPropertyAccessExpression(u.expression) || !BUFFER_METHODS.has(u.expression.name.text)) return false;
+  const recv = u.expression.expression;
+  const name = ts.isIdentifier(recv) ? recv.text : ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword ? recv.name.text : undefined;
+  return name !== undefined && LOG_BUFFER_RE.test(name);
 }
 
 function logsSomething(st: ts.Statement): boolean {

@@ -79,6 +79,7 @@ import { testsOneCodeOf } from "./code-predicate";
 import { throughPlainFinally } from "./side-finally";
 import { CRON_CLASSES, REPEATING_TIMERS, definesRepeatingJob, endsDebouncedCallback, firstTickLikeItsInterval, heartbeatPerTick, isOverriddenVoidHook, roundOfAPollingLoop, voidMarked } from "./timer-callbacks";
 import { answersAfterLoggingTheError, mailFailureAsClientError, retriesTheOuterTry, wrapsTheNextHandler } from "./rethrow";
+import { answersAnyFailureAsAuth } from "./auth-answer";
 import { nothingRejectsInto, nothingThrowsInto } from "./handled-inside";
 import { demoProgram, falseDroppedInScript } from "./script-run";
 import { readJson } from "../../profile/read-json";
@@ -1587,7 +1588,7 @@ function reportThrow(ctx: RuleContext, clause: ts.CatchClause, t: ts.ThrowStatem
   if (ne) {
     // A framework's error call with a client status, or one the code computes, is not judged.
     if (unjudgedFrameworkAnswer(ctx, ne)) return false;
-    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause) && !mailFailureAsClientError(clause, ne, errName)) return false;
+    if (((ts.isNewExpression(ne) && (isClientError(ne) || extendsClientError(ctx, ne))) || givenClientStatus(clause, e!, built!)) && !wrapsTheNextHandler(clause) && !mailFailureAsClientError(clause, ne, errName) && !answersAnyFailureAsAuth(clause)) return false;
     // `throw new Error(handleApiError(err))` whose helper answers fixed text for some statuses: lossy-message.ts.
     if (errName && (readsMoreThanStatus(built!, errName) || keepsErrorText(clause.block, ne, errName)) && !messageFromLossyHelper(ctx, ne, errName)) return false;
     if (keepsOuterError(clause, ne, errName)) return false;

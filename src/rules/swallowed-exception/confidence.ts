@@ -7,6 +7,7 @@ import { repliesAFailureNotice } from "./failure-notice";
 import { routeFallsOffToFrameworkError } from "./route-fall-off";
 import { droppedCleanupBeforeRethrow, emptyCleanupBeforeRethrow } from "./rethrown-cleanup";
 import { catchIsLaterStep, handlerIsLaterStep, logsBelowErrorLevel } from "./later-step";
+import { answersAnyFailureAsAuth } from "./auth-answer";
 
 /**
  * Confidence (docs/rules/swallowed-exception.md, "Confidence"): the shapes of a finding that
@@ -14,7 +15,7 @@ import { catchIsLaterStep, handlerIsLaterStep, logsBelowErrorLevel } from "./lat
  * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
  * reported site.
  */
-export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow" | "laterStep" | "belowErrorLevel";
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow" | "laterStep" | "belowErrorLevel" | "authAnswer";
 
 /** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
@@ -93,8 +94,13 @@ export function notifiesInBackground(handler: ts.Node): boolean {
 
 export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidenceReason | undefined {
   switch (r.case) {
-    // Not rethrowWithoutCause: a new error that drops the cause loses the cause whatever the try
-    // does, and its sync-try sites were mostly true, also on unseen code (docs, "Confidence").
+    // rethrowWithoutCause only for a 401/403 answered for any failure (auth-answer.ts): a new error
+    // that drops the cause loses the cause whatever the try does, and its sync-try sites were
+    // mostly true, also on unseen code (docs, "Confidence").
+    case "rethrowWithoutCause": {
+      const clause = catchClauseOf(sf, r);
+      return clause && answersAnyFailureAsAuth(clause) ? "authAnswer" : undefined;
+    }
     case "logAndContinue": {
       const clause = catchClauseOf(sf, r);
       if (clause && onlyComputes(clause.parent.tryBlock)) return "syncTry";

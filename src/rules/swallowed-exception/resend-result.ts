@@ -11,12 +11,14 @@
  *
  * A send that nothing claims (a courtesy welcome e-mail before an answer that does not mention it, a
  * helper that ends with the send) is not reported: whether its callers claim it is theirs to say.
- * The client is known by the file's import of `resend` (`import { Resend } from "resend"`, `require("resend")`).
+ * The client is known by the file's import of `resend` (`import { Resend } from "resend"`, `require("resend")`,
+ * `npm:resend@4.0.0`, `https://esm.sh/resend@2.0.0`).
  */
 import { ts } from "../../engine/ts";
 import { importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
 import { claimsSuccess, logCallOf } from "./analysis";
 import { enclosingFunction } from "./scope";
+import { libraryOf } from "../unbounded-call/libraries";
 
 // A name for the e-mail having gone: `emailSent`, `sent`, `delivered`, `notified`.
 const SENT_NAME_RE = /sent|deliver|notified|emailed/i;
@@ -26,8 +28,15 @@ const FAILED_TEXT_RE = /\bnot (?:sent|delivered)\b|fail|error|could ?n[o']t|unab
 // A table that records sends: `email_log`, `email_logs`, `sent_emails`, `notification_history`.
 const SEND_LOG_TABLE_RE = /log|history|sent/i;
 
+// A Deno or CDN specifier pinned to Resend before 1.0, whose `emails.send` still threw: `npm:resend@0.17.2`.
+const PRE_RESULT_PIN_RE = /resend@[\^~v=]*0(?:\.|$|[^\d])/;
+
+/**
+ * `import { Resend } from "resend"`, also by a Deno or CDN specifier (`npm:resend@4.0.0`,
+ * `https://esm.sh/resend@2.0.0`; retired held round 48's Deno backend): 1.0 and later resolve `{ data, error }`.
+ */
 function importsResend(sf: ts.SourceFile): boolean {
-  for (const b of importBindings(sf).values()) if (b.spec === "resend") return true;
+  for (const b of importBindings(sf).values()) if (b.spec === "resend" || (libraryOf(b.spec) === "resend" && !PRE_RESULT_PIN_RE.test(b.spec))) return true;
   return false;
 }
 
