@@ -32,6 +32,7 @@ import { diskStorageNameCall } from "./frameworks/multipart";
 import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranch } from "./leaving-tests";
 import { insideTry, keptBy, longLived } from "./kept-state";
 import { linkGuarded } from "./guarded-link";
+import { memoryCacheKey } from "./memory-cache";
 
 /**
  * What an input value is:
@@ -1542,7 +1543,33 @@ function elementDecided(p: ts.ElementAccessExpression, env: FlowEnv): boolean {
   if (!q) return false;
   // `parseFloat(data[0].lat)` into a local checked with `isNaN`: the element's field decided as through `const first = data[0]`.
   if (ts.isNumericLiteral(p.argumentExpression) && use === p && fieldOfLocalDecided(p, env)) return true;
+  if (optionalElementCompared(p)) return true;
   return ts.isTypeOfExpression(q) || localDecided(use, q, env) || checkedByHelper(use, q, env) || typeofDecidedBare(p) || (isConditionPosition(use) && checkedInOwnCondition(use, p, env.sf));
+}
+
+/**
+ * `if (extClass?.[0]?.UserRole !== "contracts_User")`: an element read through optional links to a field
+ * compared with a literal reads as `undefined` on a document of any shape, and only a boolean comes out,
+ * as of a field's (see fieldNotUsed; production OpenSign). A gate that leaves is the read's own report.
+ */
+function optionalElementCompared(p: ts.ElementAccessExpression): boolean {
+  if (!p.questionDotToken || !ts.isNumericLiteral(p.argumentExpression)) return false;
+  let end: ts.Expression = p;
+  while (end.parent && ts.isPropertyAccessExpression(end.parent) && end.parent.expression === end && end.parent.questionDotToken) end = end.parent;
+  if (end === p) return false;
+  const use = climb(end);
+  const q = use.parent;
+  return !!q && reducedToBoolean(use, q) && (failedReadEndsAlike(q) || !gatesInput(q) || !elementReadAfterGate(p, q));
+}
+
+/** The value `p` reads an element of is read again below the `if` the test `test` gates, in the same function (see readAfterGate). */
+function elementReadAfterGate(p: ts.ElementAccessExpression, test: ts.Node): boolean {
+  let gate: ts.Node | undefined = test;
+  while (gate && !ts.isIfStatement(gate)) gate = gate.parent;
+  const fn = enclosingFunction(p);
+  const root = unwrap(p.expression);
+  if (!gate || !fn?.body || !ts.isIdentifier(root)) return true;
+  return findRefs(root.text, fn.body, gate.end).length > 0;
 }
 
 /**
@@ -1589,6 +1616,9 @@ function stringCoerced(use: ts.Node): ts.Node {
 function localDecided(use: ts.Node, q: ts.Node, env: FlowEnv): boolean {
   // `const action = body.action || "process"`: the local holds the field or a literal of the code's own.
   if (ts.isBinaryExpression(q) && q.left === use && FALLBACK_OPS.has(q.operatorToken.kind) && isLiteralOperand(q.right) && q.parent && ts.isVariableDeclaration(q.parent) && q.parent.initializer === q) return localDecided(q, q.parent, env);
+  // `const extUser = localStorage.getItem("k") && JSON.parse(localStorage.getItem("k"))?.[0]`: the right operand of a
+  // guard is the value the local takes (or the left's falsy one), decided as the local is (production OpenSign).
+  if (ts.isBinaryExpression(q) && q.right === use && q.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && q.parent && ts.isVariableDeclaration(q.parent) && q.parent.initializer === q) return localDecided(q, q.parent, env);
   // `apiKey = body.apiKey` into a `let` declared outside (a `try` around the parse): the same, from the assignment on.
   if (ts.isBinaryExpression(q)) return assignedLetDecided(use, q, (ref) => analyzeValue(ref, "any", env));
   // `const id = Number(body.id); if (!Number.isFinite(id) || id <= 0) return …`: the coerced copy decides the field.
@@ -2963,6 +2993,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
   // `await cache.get(req.cookies.token)`, `redis.set(token, "blacklisted")`: a session cookie only the key of a
   // key-value cache (a token blacklist, a session entry) is looked up as a string, like a token handed to its verifier.
   if (env.cookie && scalarish && call.arguments[0] === arg && cacheKeyCall(call)) return undefined;
+  // `cache.get(`${prefix}.${service}`)` of the `memory-cache` module: the key of the process's in-memory store (see memoryCacheKey).
+  if (scalarish && memoryCacheKey(call, arg)) return undefined;
   // `put(path, file)`, `storage.from(b).upload(path, file)`: the File handed as the object's content names nothing.
   const sink = (isBlobPathCall(call) && call.arguments[0] !== arg) || isStorageContentArg(call, arg) ? undefined : sinkKind(call, scalarish, env.handles, env.services);
   if (sink === "file" && containedPath(call)) return { kind: "validated" };

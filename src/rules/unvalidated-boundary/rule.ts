@@ -29,6 +29,7 @@ import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod, signedBeforeParse } from "./verifier";
 import { castErrorAnswered } from "./cast-error";
+import { parseServerRowsRequest } from "./parse-rest";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
@@ -773,6 +774,8 @@ export default defineRule<Record<string, never>, CaseId>({
             ...(elsewhere ? { related: [{ message: `First use without validation: ${use}`, range: at }] } : {}),
             // A route id only cast by Mongoose, the project answering the cast's error with a 400 (cast-error.ts): debatable.
             ...(s.caseId === "expressParams" && o.why === "database" && castErrorAnswered(s.node, o.at, ctx.path, () => (files ??= projectFiles())) ? { lowConfidence: "castErrorAnswered" } : {}),
+            // The app's own rows read through its Parse Server's REST API (parse-rest.ts): debatable, like the PostgREST exemption.
+            ...(s.caseId === "fetchJson" && ts.isCallExpression(s.node) && parseServerRowsRequest(s.node) ? { lowConfidence: "parseServerRows" } : {}),
             fixes: () => buildFixes(ctx, s, facts),
           });
         }
