@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
+import { guardedControllerMethod } from "./global-guard";
 import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, leaves, nameText, unwrap, type FunctionLike } from "./ast";
 
 /**
@@ -615,32 +616,73 @@ function keysWrite(ref: ts.Node): boolean {
  * (an update keyed by the row found) is then decided. `name` is the parameter's name in `fn` (or the name it destructures
  * the field into); `textField` reads the Prisma schema.
  */
-export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: ts.CallExpression, index: number, textField: (model: string, field: string) => boolean | undefined): boolean {
+export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: ts.CallExpression, index: number, textField: (model: string, field: string) => boolean | undefined, guardedApp = false): boolean {
   if (!fn.body || !ts.isBlock(fn.body) || index < 0) return false;
-  const refs = findRefs(name, fn.body, fn.body.pos);
+  // Log lines naming the value first (`this.logger.log(\`Updating patient ${patientId}\`)`) keep nothing of it.
+  const refs = findRefs(name, fn.body, fn.body.pos).filter((r) => !inLogCall(r, fn));
   const first = refs[0];
   if (!first) return false;
   const lookup = prismaOneRowLookup(first);
-  if (!lookup) return false;
+  if (!lookup) {
+    // `const patient = await this.findOne(patientId)`, a method of the same class whose own first use of its parameter
+    // is such a lookup with a miss that throws (`if (!patient) throw new NotFoundException(…)`): the value is looked up
+    // first one call down (MigueLeft/precision-back's `updateClinicalInfo`, session 45), then written.
+    const helper = ownLookupHelper(first, fn, textField);
+    return !!helper && refs.every((r) => r === first || r.pos > helper.end) && writesAfter(fn.body, helper.end) && signedInCaller(call, guardedApp);
+  }
   const model = prismaModelOf(lookup);
   // Every read of the value inside the lookup keys a text field of its filter; none before it.
   const inside = refs.filter((r) => r.pos >= lookup.pos && r.end <= lookup.end);
   if (!model || !inside.every((r) => { const column = filterColumn(r, lookup); return !!column && textField(model, column) === true; })) return false;
   // Before a write (round 29: "looked up first (404 on a miss) before any write"; held round 36: the row found then
   // written): a read-only method answering the row stays a use, as do an unauthenticated route's ids (held round 35).
-  if (!writesAfter(fn.body, lookup.end) || !signedInCaller(call)) return false;
+  if (!writesAfter(fn.body, lookup.end) || !signedInCaller(call, guardedApp)) return false;
   const top = climb(first);
   if (lookedUpFirst(lookup, top, false, true)) return true;
   return lookedUpFirst(lookup, top, false, true, false, true) && lookedUpFirst(call, call.arguments[index]!, false, true);
 }
 
+/** The reference is an argument of a log call (`this.logger.log(…)`, `console.info(…)`) inside `fn`. */
+function inLogCall(ref: ts.Node, fn: FunctionLike): boolean {
+  for (let p = ref.parent; p && p !== fn; p = p.parent) {
+    if (ts.isCallExpression(p) && isLogCall(p as ts.Node)) return true;
+    if (ts.isStatement(p) || isFunctionLike(p)) return false;
+  }
+  return false;
+}
+
+/**
+ * `this.findOne(patientId)` holding `ref` as an argument, where the class's method `findOne(id)` first uses its parameter
+ * (log lines aside) as the key of a Prisma lookup of one row on a text field, the row bound and a miss throwing: the call.
+ */
+function ownLookupHelper(ref: ts.Node, fn: FunctionLike, textField: (model: string, field: string) => boolean | undefined): ts.CallExpression | undefined {
+  const top = climb(ref);
+  const call = top.parent;
+  const cls = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.expression.kind !== ts.SyntaxKind.ThisKeyword || !cls || !ts.isClassLike(cls)) return undefined;
+  const index = call.arguments.indexOf(top as ts.Expression);
+  const method = cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && nameOf(m) === (call.expression as ts.PropertyAccessExpression).name.text);
+  const param = method?.parameters[index];
+  if (index < 0 || !method?.body || !param || !ts.isIdentifier(param.name)) return undefined;
+  const first = findRefs(param.name.text, method.body, method.body.pos).find((r) => !inLogCall(r, method));
+  const lookup = first && prismaOneRowLookup(first);
+  const model = lookup && prismaModelOf(lookup);
+  if (!first || !lookup || !model) return undefined;
+  const column = filterColumn(first, lookup);
+  return column && textField(model, column) === true && lookedUpFirst(lookup, climb(first), false, true) ? call : undefined;
+}
+
 /** `await request.jwtVerify()`, `if (!req.user) return res.status(401)…`, `@UseGuards(JwtAuthGuard)`: a handler only the signed-in reach. */
 const SIGNED_IN_RE = /\bjwtVerify\s*\(|\bif\s*\(\s*!\s*(?:req|request|ctx\.state)\.user\s*\)/;
 
-/** The call's handler lets only a signed-in user reach it: a check before the call, or a NestJS guard on the method or its class. */
-function signedInCaller(call: ts.CallExpression): boolean {
+/**
+ * The call's handler lets only a signed-in user reach it: a check before the call, a NestJS guard on the method or its
+ * class, or (`guardedApp`, see global-guard.ts) the app's global sign-in guard on a controller method not marked public.
+ */
+function signedInCaller(call: ts.CallExpression, guardedApp: boolean): boolean {
   const fn = enclosingFunction(call);
   if (!fn?.body) return false;
+  if (guardedApp && guardedControllerMethod(fn)) return true;
   const sf = call.getSourceFile();
   if (SIGNED_IN_RE.test(sf.text.slice(fn.body.getStart(sf), call.getStart(sf)))) return true;
   const guarded = (n: ts.Node): boolean => ts.canHaveDecorators(n) && (ts.getDecorators(n) ?? []).some((d) => ts.isCallExpression(d.expression) && calleeName(d.expression) === "UseGuards");

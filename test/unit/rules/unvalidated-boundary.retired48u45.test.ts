@@ -1,0 +1,80 @@
+import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
+import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
+
+// Session 45, developer ub: the unvalidated-boundary errors of retired round 48 (its labels now tune).
+// 1. Look-up-first route ids behind a NestJS app's global sign-in guard (MigueLeft/precision-back): `{ provide: APP_GUARD,
+//    useClass: AuthGuard }` in the app module lets only the signed-in reach a controller method no `@Public()` marks; a
+//    Prisma schema split by the `prismaSchemaFolder` preview (`prisma/models/*.prisma`) is read; a service method whose
+//    first use of the id is a method of its class that looks it up (`this.findOne(id)`, a miss throwing) looks it up first.
+
+const PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@prisma/client": "6.0.0", "class-validator": "0.14.0" } }) + "\n" };
+const SCHEMA = {
+  "prisma/schema.prisma": 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["prismaSchemaFolder"]\n}\n',
+  "prisma/models/patients.prisma": "model Patient {\n  id    String @id @default(cuid())\n  notes String?\n}\n",
+};
+const APP_MODULE = (guard: string) => ({
+  "src/app.module.ts": dedent`
+    import { Module } from "@nestjs/common";
+    import { APP_GUARD } from "@nestjs/core";
+    import { ${guard} } from "./auth.guard";
+    @Module({ providers: [{ provide: APP_GUARD, useClass: ${guard} }] })
+    export class AppModule {}
+  `,
+});
+const SERVICE = {
+  "src/patients/patients.service.ts": dedent`
+    import { Injectable, NotFoundException } from "@nestjs/common";
+    import { PrismaService } from "../prisma.service";
+    @Injectable()
+    export class PatientsService {
+      constructor(private readonly prisma: PrismaService) {}
+      async update(id: string, notes: string) {
+        const existing = await this.prisma.patient.findUnique({ where: { id } });
+        if (!existing) {
+          throw new NotFoundException(\`Patient \${id} not found\`);
+        }
+        return this.prisma.patient.update({ where: { id }, data: { notes } });
+      }
+      async findOne(id: string) {
+        const patient = await this.prisma.patient.findUnique({ where: { id } });
+        if (!patient) throw new NotFoundException("Patient not found");
+        return patient;
+      }
+      async updateNotes(patientId: string, notes: string) {
+        this.logger.log(\`Updating patient \${patientId}\`);
+        const patient = await this.findOne(patientId);
+        return this.prisma.patient.update({ where: { id: patientId }, data: { notes } });
+      }
+    }
+  `,
+};
+const CONTROLLER = (decorator: string, method: string) => dedent`
+  import { Controller, Param, Patch } from "@nestjs/common";
+  import { PatientsService } from "./patients.service";
+  @Controller("patients")
+  export class PatientsController {
+    constructor(private readonly patientsService: PatientsService) {}
+    @Patch(":id")${decorator}
+    update(@Param("id") id: string) {
+      return this.patientsService.${method}(id, "seen");
+    }
+  }
+`;
+const GUARDED = CONTROLLER("", "update");
+const GUARDED_HELPER = CONTROLLER("", "updateNotes");
+const PUBLIC = CONTROLLER("\n  @Public()", "update");
+const files = (guard: string) => ({ ...PKG, ...SCHEMA, ...APP_MODULE(guard), ...SERVICE });
+
+const valid: ValidCase[] = [
+  { name: "nestDecorator: a route id looked up first (a miss throwing) behind the app's global sign-in guard, schema in a folder", code: GUARDED, filename: "src/patients/patients.controller.ts", files: files("AuthGuard") },
+  { name: "nestDecorator: another style, looked up first through a method of the service's class, after a log line", code: GUARDED_HELPER, filename: "src/patients/patients.controller.ts", files: files("JwtAuthGuard") },
+];
+
+const invalid: InvalidCase[] = [
+  markedRow("nestDecorator: the app's only global guard is a rate limit", GUARDED, "src/patients/patients.controller.ts", files("ThrottlerGuard"), "nestDecorator", 7, 10, 22),
+  markedRow("nestDecorator: a route the global guard lets through unsigned (@Public())", PUBLIC, "src/patients/patients.controller.ts", files("AuthGuard"), "nestDecorator", 8, 10, 22),
+];
+
+describe("unvalidated-boundary: retired round 48 (session 45)", () => {
+  runWithNamedCases(valid, invalid);
+});
