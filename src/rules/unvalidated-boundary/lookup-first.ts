@@ -39,7 +39,9 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = fals
     const s = next[k]!;
     if (!ts.isIfStatement(s)) return false;
     if (!endsRequest(s.thenStatement) && !(quiet && quietReturn(s.thenStatement))) return false;
-    const miss = missTest(s.expression, names.row) || (single && errorTest(s.expression, names.error));
+    // A Deno KV entry is never null: its `value` is, on a miss (`if (!entry.value) throw new NotFoundError(…)`).
+    const kvEntry = key && at.arguments[0] !== undefined && denoKvKey(unwrap(at.arguments[0]));
+    const miss = missTest(s.expression, names.row) || (kvEntry && missTest(s.expression, `${names.row}.value`)) || (single && errorTest(s.expression, names.error));
     if (miss) return scoped && writesAfterIf(stmt, s.end, bound || write);
     // PostgREST's `.single()` answers an error when no row matches: `if (error) return 404` is the miss test.
     if (errorTest(s.expression, names.error)) continue;
@@ -310,11 +312,19 @@ function keyLookup(at: ts.CallExpression, value: ts.Node): boolean {
   if (!name || OBJECT_STORE_RE.test(name)) return false;
   const k = unwrap(key);
   if (ts.isTemplateExpression(k) && k.head.text.length > 0) return true;
+  // Deno KV's key of parts under the code's own prefix (`kv.get(['workout_plan', planId])`): one entry or none.
+  if (denoKvKey(k)) return true;
   if (ts.isBinaryExpression(k) && k.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(k.left))) return true;
   return ts.isIdentifier(holder) && builtStore(holder);
 }
 
 const OBJECT_STORE_RE = /bucket|r2|s3|storage|blob|files?$|assets?$|uploads?$/i;
+
+/** `['workout_plan', planId]`: a Deno KV key whose first part is the code's own literal prefix. */
+function denoKvKey(k: ts.Node): boolean {
+  const first = ts.isArrayLiteralExpression(k) && k.elements.length >= 2 ? unwrap(k.elements[0]!) : undefined;
+  return !!first && ts.isStringLiteralLike(first) && first.text.length > 0;
+}
 
 /** `const jobStore = createJobStore(c.env.KV)`: a store the code made, whose `get` keys the namespace its own way. */
 function builtStore(id: ts.Identifier): boolean {
@@ -401,15 +411,24 @@ function textWhere(at: ts.CallExpression, value: ts.Node): boolean {
  * alias).first()`) and a miss throws (`if (note === undefined) throw new NotInDBError(…)`, a 404). Uses
  * before it may only ask a question of it (`this.aliasService.isAliasForbidden(alias)`) or log it.
  */
-export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: FunctionLike): boolean {
+export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: FunctionLike, depth = 0): boolean {
   if (!ts.isIdentifier(param.name) || !fn.body) return false;
   for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
     // Named in the message of a refusal (`throw new ForbiddenIdError(\`The alias '${alias}' is forbidden\`)`).
     if (inThrow(ref, fn)) continue;
     const top = climb(ref);
-    // `.where({ username })`, `findOne({ where: { id: memberId } })`: the value a field of the filter object.
-    const arg = filterObject(top);
+    // `.where({ username })`, `findOne({ where: { id: memberId } })`: the value a field of the filter object; a part of
+    // a Deno KV key (`kv.get(['workout_plan', planId])`).
+    const arg = top.parent && ts.isArrayLiteralExpression(top.parent) && denoKvKey(top.parent) ? top.parent : filterObject(top);
     const call = arg.parent;
+    // `const category = await getCategoryById(kv, categoryId)`, a function of the same module (or a method of the same
+    // class) that itself looks its parameter up first, a miss throwing (vball-training-tracker's `updateCategory`,
+    // retired round 48, session 45): the value is looked up first one call down. One such hop.
+    if (depth === 0 && arg === top && call && ts.isCallExpression(call) && call.arguments.includes(top as ts.Expression)) {
+      const callee = sameModuleFunction(call, fn);
+      const p = callee?.parameters[call.arguments.indexOf(top as ts.Expression)];
+      if (callee && p && !p.dotDotDotToken && serviceLooksUpFirst(p, callee, depth + 1)) return true;
+    }
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
     if (lookedUpFirst(call, top, true)) return true;
     // `const user = await this.users.findOneBy({ id: userId }); if (!user) return null;`, the value never read
@@ -423,6 +442,18 @@ export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: Function
     return false;
   }
   return false;
+}
+
+/** The function a call names in the module of `fn`: a top-level function declaration (`getCategoryById(kv, id)`), or a method of `fn`'s class (`this.findOne(id)`). */
+function sameModuleFunction(call: ts.CallExpression, fn: FunctionLike): FunctionLike | undefined {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) {
+    for (const st of fn.getSourceFile().statements) if (ts.isFunctionDeclaration(st) && st.name?.text === e.text && st.body) return st;
+    return undefined;
+  }
+  const cls = fn.parent;
+  if (!ts.isPropertyAccessExpression(e) || e.expression.kind !== ts.SyntaxKind.ThisKeyword || !cls || !ts.isClassLike(cls)) return undefined;
+  return cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !!m.body && nameOf(m) === e.name.text);
 }
 
 /**

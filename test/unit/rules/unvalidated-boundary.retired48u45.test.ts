@@ -6,6 +6,9 @@ import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 //    useClass: AuthGuard }` in the app module lets only the signed-in reach a controller method no `@Public()` marks; a
 //    Prisma schema split by the `prismaSchemaFolder` preview (`prisma/models/*.prisma`) is read; a service method whose
 //    first use of the id is a method of its class that looks it up (`this.findOne(id)`, a miss throwing) looks it up first.
+// 2. Deno KV keys (vball-training-tracker `workout-categories.ts`, `workout-plans.ts`): `kv.get(['workout_plan', planId])`, a key
+//    under the code's own literal prefix, with `if (!entry.value) throw new NotFoundError(…)`, looked up first in the function a
+//    Hono route hands its id to, or one call further down in a function of the same module (`getCategoryById(kv, id)`).
 
 const PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@prisma/client": "6.0.0", "class-validator": "0.14.0" } }) + "\n" };
 const SCHEMA = {
@@ -65,12 +68,51 @@ const GUARDED_HELPER = CONTROLLER("", "updateNotes");
 const PUBLIC = CONTROLLER("\n  @Public()", "update");
 const files = (guard: string) => ({ ...PKG, ...SCHEMA, ...APP_MODULE(guard), ...SERVICE });
 
+const HONO = { "package.json": JSON.stringify({ name: "api", dependencies: { hono: "4.0.0" } }) + "\n" };
+const KV_SERVICE = (getter: string) => ({
+  "backend/services/categories.ts": dedent`
+    export async function getCategoryById(kv: Deno.Kv, categoryId: string) {
+      const entry = await kv.get(${getter});
+      if (!entry.value) {
+        throw new NotFoundError("Category not found");
+      }
+      return entry.value;
+    }
+    export async function deleteCategory(kv: Deno.Kv, categoryId: string) {
+      await getCategoryById(kv, categoryId);
+      await kv.delete(["workout_category", categoryId]);
+    }
+    export async function deleteLoose(kv: Deno.Kv, categoryId: string) {
+      const entry = await kv.get(["workout_category", categoryId]);
+      await kv.delete(["workout_category", categoryId]);
+    }
+  `,
+});
+const KV_ROUTE = (fn: string) => dedent`
+  import { Hono } from "hono";
+  import { ${fn} } from "../services/categories";
+  const app = new Hono();
+  app.delete("/:id", async (c) => {
+    const categoryId = c.req.param("id");
+    await ${fn}(kv, categoryId);
+    return c.body(null, 204);
+  });
+  export default app;
+`;
+const KV_DELETE = KV_ROUTE("deleteCategory");
+const KV_GET = KV_ROUTE("getCategoryById");
+const KV_LOOSE = KV_ROUTE("deleteLoose");
+
 const valid: ValidCase[] = [
+  { name: "honoRequest: a route id looked up first under a Deno KV prefix one call down, a miss throwing", code: KV_DELETE, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
+  { name: "honoRequest: another style, the function handed the id looks it up itself", code: KV_GET, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
   { name: "nestDecorator: a route id looked up first (a miss throwing) behind the app's global sign-in guard, schema in a folder", code: GUARDED, filename: "src/patients/patients.controller.ts", files: files("AuthGuard") },
   { name: "nestDecorator: another style, looked up first through a method of the service's class, after a log line", code: GUARDED_HELPER, filename: "src/patients/patients.controller.ts", files: files("JwtAuthGuard") },
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("honoRequest: a Deno KV key with no prefix of the code's own", KV_DELETE, "backend/routes/categories.ts", { ...HONO, ...KV_SERVICE("[categoryId]") }, "honoRequest", 5, 22, 39),
+  markedRow("honoRequest: a Deno KV lookup whose miss goes on to the delete", KV_LOOSE, "backend/routes/categories.ts", { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') }, "honoRequest", 5, 22, 39),
   markedRow("nestDecorator: the app's only global guard is a rate limit", GUARDED, "src/patients/patients.controller.ts", files("ThrottlerGuard"), "nestDecorator", 7, 10, 22),
   markedRow("nestDecorator: a route the global guard lets through unsigned (@Public())", PUBLIC, "src/patients/patients.controller.ts", files("AuthGuard"), "nestDecorator", 8, 10, 22),
 ];
