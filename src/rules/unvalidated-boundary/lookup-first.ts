@@ -396,12 +396,35 @@ const KEY_COLUMN_RE = /(?:^|[._])(?:id|uuid|ID|UUID)$|[a-z](?:Id|Uuid|ID)$/;
  * (not one named for a key) whose value is the text itself, matched as it is (the equality-filter decision).
  */
 function textWhere(at: ts.CallExpression, value: ts.Node): boolean {
+  if (ormTextWhere(at, value)) return true;
   if (!TEXT_WHERE_RE.test(calleeName(at) ?? "") || !ts.isPropertyAccessExpression(at.expression)) return false;
   const [a, b] = at.arguments.map(unwrap);
   if (at.arguments.length === 2 && b === value) return !!a && !KEY_COLUMN_RE.test(a.getText());
   if (at.arguments.length !== 1 || !a || !ts.isObjectLiteralExpression(a)) return false;
   const prop = a.properties.find((p) => (ts.isShorthandPropertyAssignment(p) && p.name === value) || (ts.isPropertyAssignment(p) && unwrap(p.initializer) === value));
   return !!prop?.name && !KEY_COLUMN_RE.test(prop.name.getText());
+}
+
+/** A column named for a date, a time or a number (`created_at`, `expiresAt`, `amount`): a conversion, not text. */
+const NON_TEXT_COLUMN_RE = /(?:^|_)(?:at|on|date|time|amount|count|price|total|number|num|age)$|[a-z](?:At|On|Date|Time|Amount|Count|Price|Total|Number)$/;
+
+/**
+ * Sequelize's and TypeORM's lookup of one row by a text column, the value as it is: `findOne({ where: { public_code:
+ * publicCode } })`, TypeORM's `findOneBy({ slug })` (the equality-filter decision of session 30, which names both; the
+ * Nest service paragraph's knex filter in another ORM: flexrelat-api `documents.service.ts`, retired round 48, session 45).
+ * Prisma has no `findOne`; a Mongoose filter (`findOne({ code })`, no `where`) stays a use, as do key, date and number columns.
+ */
+function ormTextWhere(at: ts.CallExpression, value: ts.Node): boolean {
+  const name = calleeName(at);
+  if ((name !== "findOne" && name !== "findOneBy") || at.arguments.length !== 1 || !ts.isPropertyAccessExpression(at.expression)) return false;
+  const prop = value.parent;
+  if (!prop || !(ts.isShorthandPropertyAssignment(prop) || (ts.isPropertyAssignment(prop) && unwrap(prop.initializer) === value))) return false;
+  const column = nameText(prop.name);
+  if (!column || KEY_COLUMN_RE.test(column) || NON_TEXT_COLUMN_RE.test(column)) return false;
+  const filter = prop.parent;
+  if (name === "findOneBy") return filter === unwrap(at.arguments[0]!);
+  const where = filter.parent;
+  return !!where && ts.isPropertyAssignment(where) && where.initializer === filter && nameText(where.name) === "where" && where.parent === unwrap(at.arguments[0]!);
 }
 
 /**

@@ -9,6 +9,9 @@ import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 // 2. Deno KV keys (vball-training-tracker `workout-categories.ts`, `workout-plans.ts`): `kv.get(['workout_plan', planId])`, a key
 //    under the code's own literal prefix, with `if (!entry.value) throw new NotFoundError(…)`, looked up first in the function a
 //    Hono route hands its id to, or one call further down in a function of the same module (`getCategoryById(kv, id)`).
+// 3. A Sequelize or TypeORM lookup of one row on a text column (flexrelat-api `documents.controller.ts:34`): a NestJS route
+//    string whose service method's first use is `findOne({ where: { public_code: publicCode } })`, a miss throwing, as the
+//    knex filter of hedgedoc's services; a key column (`documentId`) stays a use.
 
 const PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@prisma/client": "6.0.0", "class-validator": "0.14.0" } }) + "\n" };
 const SCHEMA = {
@@ -103,7 +106,44 @@ const KV_DELETE = KV_ROUTE("deleteCategory");
 const KV_GET = KV_ROUTE("getCategoryById");
 const KV_LOOSE = KV_ROUTE("deleteLoose");
 
+const DOC_SERVICE = {
+  "src/documents/documents.service.ts": dedent`
+    import { Injectable, NotFoundException } from "@nestjs/common";
+    @Injectable()
+    export class DocumentsService {
+      constructor(private readonly documentsModel: typeof DocumentsModel) {}
+      async findByPublicCode(publicCode: string) {
+        const document = await this.documentsModel.findOne({ where: { public_code: publicCode }, attributes: ["id", "name"] });
+        if (!document) {
+          throw new NotFoundException("Document not found");
+        }
+        return document;
+      }
+      async findById(documentId: string) {
+        const document = await this.documentsModel.findOne({ where: { id: documentId } });
+        if (!document) throw new NotFoundException("Document not found");
+        return document;
+      }
+    }
+  `,
+};
+const DOC_CONTROLLER = (method: string) => dedent`
+  import { Controller, Get, Param } from "@nestjs/common";
+  import { DocumentsService } from "./documents.service";
+  @Controller("documents")
+  export class DocumentsController {
+    constructor(private readonly documentsService: DocumentsService) {}
+    @Get("public/:code")
+    async find(@Param("code") code: string) {
+      return await this.documentsService.${method}(code);
+    }
+  }
+`;
+const DOC_BY_CODE = DOC_CONTROLLER("findByPublicCode");
+const DOC_BY_ID = DOC_CONTROLLER("findById");
+
 const valid: ValidCase[] = [
+  { name: "nestDecorator: a route string a service looks up first by a text column in Sequelize's where, a miss throwing", code: DOC_BY_CODE, filename: "src/documents/documents.controller.ts", files: { ...PKG, ...DOC_SERVICE } },
   { name: "honoRequest: a route id looked up first under a Deno KV prefix one call down, a miss throwing", code: KV_DELETE, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
   { name: "honoRequest: another style, the function handed the id looks it up itself", code: KV_GET, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
   { name: "nestDecorator: a route id looked up first (a miss throwing) behind the app's global sign-in guard, schema in a folder", code: GUARDED, filename: "src/patients/patients.controller.ts", files: files("AuthGuard") },
@@ -111,6 +151,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("nestDecorator: the same lookup by a key column", DOC_BY_ID, "src/documents/documents.controller.ts", { ...PKG, ...DOC_SERVICE }, "nestDecorator", 7, 14, 28),
   markedRow("honoRequest: a Deno KV key with no prefix of the code's own", KV_DELETE, "backend/routes/categories.ts", { ...HONO, ...KV_SERVICE("[categoryId]") }, "honoRequest", 5, 22, 39),
   markedRow("honoRequest: a Deno KV lookup whose miss goes on to the delete", KV_LOOSE, "backend/routes/categories.ts", { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') }, "honoRequest", 5, 22, 39),
   markedRow("nestDecorator: the app's only global guard is a rate limit", GUARDED, "src/patients/patients.controller.ts", files("ThrottlerGuard"), "nestDecorator", 7, 10, 22),
