@@ -1,5 +1,5 @@
 import { dedent, type InvalidCase, type ValidCase } from "../../helpers/rule-tester";
-import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
+import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 
 // Session 45, developer ub: the unvalidated-boundary errors of retired round 48 (its labels now tune).
 // 1. Look-up-first route ids behind a NestJS app's global sign-in guard (MigueLeft/precision-back): `{ provide: APP_GUARD,
@@ -12,6 +12,9 @@ import { markedRow, runWithNamedCases } from "./unvalidated-boundary.helpers";
 // 3. A Sequelize or TypeORM lookup of one row on a text column (flexrelat-api `documents.controller.ts:34`): a NestJS route
 //    string whose service method's first use is `findOne({ where: { public_code: publicCode } })`, a miss throwing, as the
 //    knex filter of hedgedoc's services; a key column (`documentId`) stays a use.
+// 4. A model's text through an injected service (flexrelat-api `changes.service.ts:72`): `JSON.parse(await
+//    this.openAiService.sendFileChangeRequest(prompt))`, the service method's only `return` the completion's
+//    `res.choices[0].message.content`, is the model's output parsed, its fields returned unchecked.
 
 const PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@prisma/client": "6.0.0", "class-validator": "0.14.0" } }) + "\n" };
 const SCHEMA = {
@@ -142,7 +145,39 @@ const DOC_CONTROLLER = (method: string) => dedent`
 const DOC_BY_CODE = DOC_CONTROLLER("findByPublicCode");
 const DOC_BY_ID = DOC_CONTROLLER("findById");
 
+const OPENAI_SERVICE = (back: string) => ({
+  "src/openai/openai.service.ts": dedent`
+    import { Injectable } from "@nestjs/common";
+    import OpenAI from "openai";
+    @Injectable()
+    export class OpenAiService {
+      private client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+      async sendFileChangeRequest(prompt: string): Promise<string> {
+        const res = await this.client.chat.completions.create({ model: "gpt-5-mini", messages: [{ role: "user", content: prompt }] });
+        if (!res.choices[0].message.content) throw new Error("No content");
+        return ${back};
+      }
+    }
+  `,
+});
+const CHANGES = dedent`
+  import { Injectable } from "@nestjs/common";
+  import { OpenAiService } from "../openai/openai.service";
+  @Injectable()
+  export class ChangesService {
+    constructor(private readonly openAiService: OpenAiService) {}
+    async sendFileChangeRequest(text: string) {
+      const aiResponse = await this.openAiService.sendFileChangeRequest(\`Request: \${text}\`);
+      const parsed = JSON.parse(aiResponse) as { text: string; changes: unknown[] };
+      return { text: parsed.text, changes: parsed.changes };
+    }
+  }
+`;
+const CHANGES_ZOD = CHANGES.replace('openai.service";\n', 'openai.service";\nimport { z } from "zod";\nconst SendFileChangeRequestData = z.object({ text: z.string(), changes: z.array(z.unknown()) });\n\n').replace("= JSON.parse(aiResponse) as", "= SendFileChangeRequestData.parse(JSON.parse(aiResponse)) as");
+const AI_PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", openai: "5.0.0" } }) + "\n" };
+
 const valid: ValidCase[] = [
+  { name: "jsonParseExternal: a text an injected service returns that is no model's", code: CHANGES, filename: "src/changes/changes.service.ts", files: { ...AI_PKG, ...OPENAI_SERVICE('"{}"') } },
   { name: "nestDecorator: a route string a service looks up first by a text column in Sequelize's where, a miss throwing", code: DOC_BY_CODE, filename: "src/documents/documents.controller.ts", files: { ...PKG, ...DOC_SERVICE } },
   { name: "honoRequest: a route id looked up first under a Deno KV prefix one call down, a miss throwing", code: KV_DELETE, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
   { name: "honoRequest: another style, the function handed the id looks it up itself", code: KV_GET, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
@@ -151,6 +186,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: "jsonParseExternal: a model's text an injected service returns, parsed and returned (flexrelat-api)", code: CHANGES, filename: "src/changes/changes.service.ts", files: { ...AI_PKG, ...OPENAI_SERVICE("res.choices[0].message.content") }, output: null, findings: [{ case: "jsonParseExternal", line: 8, column: 20, endColumn: 42, suggestions: [{ title: "Validate JSON.parse(aiResponse) with Zod (adds the zod dependency)", output: CHANGES_ZOD }, mark(CHANGES, "jsonParseExternal", 8)] }] },
   markedRow("nestDecorator: the same lookup by a key column", DOC_BY_ID, "src/documents/documents.controller.ts", { ...PKG, ...DOC_SERVICE }, "nestDecorator", 7, 14, 28),
   markedRow("honoRequest: a Deno KV key with no prefix of the code's own", KV_DELETE, "backend/routes/categories.ts", { ...HONO, ...KV_SERVICE("[categoryId]") }, "honoRequest", 5, 22, 39),
   markedRow("honoRequest: a Deno KV lookup whose miss goes on to the delete", KV_LOOSE, "backend/routes/categories.ts", { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') }, "honoRequest", 5, 22, 39),
