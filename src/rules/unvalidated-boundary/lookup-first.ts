@@ -672,8 +672,13 @@ function keysWrite(ref: ts.Node): boolean {
  */
 export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: ts.CallExpression, index: number, textField: (model: string, field: string) => boolean | undefined, guardedApp = false): boolean {
   if (!fn.body || !ts.isBlock(fn.body) || index < 0) return false;
-  // Log lines naming the value first (`this.logger.log(\`Updating patient ${patientId}\`)`) keep nothing of it.
-  const refs = findRefs(name, fn.body, fn.body.pos).filter((r) => !inLogCall(r, fn));
+  // Log lines naming the value first (`this.logger.log(\`Updating patient ${patientId}\`)`) keep nothing of it, and a
+  // comparison only asks a question of it (`if (viewerUserId === targetUserId) throw new BadRequestException(…)`, sunnsteel's
+  // follow routes, retired round 48, session 45).
+  const all = findRefs(name, fn.body, fn.body.pos).filter((r) => !inLogCall(r, fn));
+  let asked = 0;
+  while (asked < all.length && comparedOnly(all[asked]!)) asked++;
+  const refs = all.slice(asked);
   const first = refs[0];
   if (!first) return false;
   const lookup = prismaOneRowLookup(first);
@@ -694,6 +699,14 @@ export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: 
   const top = climb(first);
   if (lookedUpFirst(lookup, top, false, true)) return true;
   return lookedUpFirst(lookup, top, false, true, false, true) && lookedUpFirst(call, call.arguments[index]!, false, true);
+}
+
+/** The reference is an operand of an equality comparison (`a === b`, `a !== b`): a question asked of it, nothing kept. */
+function comparedOnly(ref: ts.Node): boolean {
+  const p = climb(ref).parent;
+  if (!p || !ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  return op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
 }
 
 /** The reference is an argument of a log call (`this.logger.log(…)`, `console.info(…)`) inside `fn`. */

@@ -6,6 +6,8 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    useClass: AuthGuard }` in the app module lets only the signed-in reach a controller method no `@Public()` marks; a
 //    Prisma schema split by the `prismaSchemaFolder` preview (`prisma/models/*.prisma`) is read; a service method whose
 //    first use of the id is a method of its class that looks it up (`this.findOne(id)`, a miss throwing) looks it up first.
+//    A comparison of the id before the lookup (`if (viewerId === targetId) throw …`, sunnsteel `users.controller.ts:58`, `:63`)
+//    only asks a question of it.
 // 2. Deno KV keys (vball-training-tracker `workout-categories.ts`, `workout-plans.ts`): `kv.get(['workout_plan', planId])`, a key
 //    under the code's own literal prefix, with `if (!entry.value) throw new NotFoundError(…)`, looked up first in the function a
 //    Hono route hands its id to, or one call further down in a function of the same module (`getCategoryById(kv, id)`).
@@ -32,7 +34,7 @@ const APP_MODULE = (guard: string) => ({
 });
 const SERVICE = {
   "src/patients/patients.service.ts": dedent`
-    import { Injectable, NotFoundException } from "@nestjs/common";
+    import { BadRequestException, Injectable, NotFoundException } from "@nestjs/common";
     import { PrismaService } from "../prisma.service";
     @Injectable()
     export class PatientsService {
@@ -48,6 +50,14 @@ const SERVICE = {
         const patient = await this.prisma.patient.findUnique({ where: { id } });
         if (!patient) throw new NotFoundException("Patient not found");
         return patient;
+      }
+      async follow(viewerId: string, targetId: string) {
+        if (viewerId === targetId) {
+          throw new BadRequestException("You cannot follow yourself");
+        }
+        const target = await this.prisma.patient.findUnique({ where: { id: targetId }, select: { id: true } });
+        if (!target) throw new NotFoundException("Patient not found");
+        return this.prisma.follow.create({ data: { followerId: viewerId, followingId: targetId } });
       }
       async updateNotes(patientId: string, notes: string) {
         this.logger.log(\`Updating patient \${patientId}\`);
@@ -71,6 +81,20 @@ const CONTROLLER = (decorator: string, method: string) => dedent`
 `;
 const GUARDED = CONTROLLER("", "update");
 const GUARDED_HELPER = CONTROLLER("", "updateNotes");
+const FOLLOW = dedent`
+  import { Controller, Param, Post, Request, UseGuards } from "@nestjs/common";
+  import { PatientsService } from "./patients.service";
+  import { SupabaseJwtGuard } from "../auth/supabase-jwt.guard";
+  @UseGuards(SupabaseJwtGuard)
+  @Controller("patients")
+  export class PatientsController {
+    constructor(private readonly patientsService: PatientsService) {}
+    @Post(":id/follow")
+    follow(@Request() req: { user: { id: string } }, @Param("id") id: string) {
+      return this.patientsService.follow(req.user.id, id);
+    }
+  }
+`;
 const PUBLIC = CONTROLLER("\n  @Public()", "update");
 const files = (guard: string) => ({ ...PKG, ...SCHEMA, ...APP_MODULE(guard), ...SERVICE });
 
@@ -182,6 +206,7 @@ const valid: ValidCase[] = [
   { name: "honoRequest: a route id looked up first under a Deno KV prefix one call down, a miss throwing", code: KV_DELETE, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
   { name: "honoRequest: another style, the function handed the id looks it up itself", code: KV_GET, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
   { name: "nestDecorator: a route id looked up first (a miss throwing) behind the app's global sign-in guard, schema in a folder", code: GUARDED, filename: "src/patients/patients.controller.ts", files: files("AuthGuard") },
+  { name: "nestDecorator: a route id only compared with the user's own before the lookup (sunnsteel's follow route)", code: FOLLOW, filename: "src/patients/patients.controller.ts", files: { ...PKG, ...SCHEMA, ...SERVICE } },
   { name: "nestDecorator: another style, looked up first through a method of the service's class, after a log line", code: GUARDED_HELPER, filename: "src/patients/patients.controller.ts", files: files("JwtAuthGuard") },
 ];
 
