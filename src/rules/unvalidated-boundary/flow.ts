@@ -530,14 +530,34 @@ function comparedToLiteral(ref: ts.Node, depth = 0): boolean {
  * or a middleware factory's: `const expectedId = adminId || process.env.ADMIN_ID`), or `password ===
  * process.env.ADMIN_PASSWORD`: a value of the server's own, like a literal. Only a boolean comes out.
  */
-function serverHeldValue(e: ts.Expression, ref: ts.Node): boolean {
+function serverHeldValue(e: ts.Expression, ref: ts.Node, depth = 0): boolean {
   if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "env" && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "process") return true;
+  // `getTestChatData().isGroup`, `current.isGroup`: a field of the server's own state, a call of a function declared at the
+  // module's top or imported, with no argument, or a const held as above (claudiakosylak/ai-whatsapp-assistant
+  // `server.ts:98`, retired round 48, clean: a body flag only compared with the current value).
+  if (ts.isPropertyAccessExpression(e) && depth < 3) {
+    const base = unwrap(e.expression);
+    if (ts.isCallExpression(base)) return base.arguments.length === 0 && ts.isIdentifier(base.expression) && moduleFunction(base.expression);
+    return serverHeldValue(base, ref, depth + 1);
+  }
   if (!ts.isIdentifier(e)) return false;
   if (configuredValue(e)) return true;
   const b = findBinding(e);
   if (!b || b.kind !== "var" || !(b.decl.parent.flags & ts.NodeFlags.Const)) return false;
   const fn = enclosingFunction(ref);
   return !!fn && !isInside(b.decl, fn);
+}
+
+/** A function declared at the top of the module (a declaration, or a `const` holding an arrow or a function expression) or imported. */
+function moduleFunction(id: ts.Identifier): boolean {
+  if (findBinding(id)) return false;
+  const name = id.text;
+  return id.getSourceFile().statements.some((st) => {
+    if (ts.isFunctionDeclaration(st)) return st.name?.text === name;
+    if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && !!d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)));
+    const named = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
+    return !!named && ts.isNamedImports(named) && named.elements.some((el) => el.name.text === name);
+  });
 }
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */

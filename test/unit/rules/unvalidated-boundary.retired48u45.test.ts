@@ -17,6 +17,9 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 // 4. A model's text through an injected service (flexrelat-api `changes.service.ts:72`): `JSON.parse(await
 //    this.openAiService.sendFileChangeRequest(prompt))`, the service method's only `return` the completion's
 //    `res.choices[0].message.content`, is the model's output parsed, its fields returned unchecked.
+// 5. A body flag only compared with the server's own state (ai-whatsapp-assistant `server.ts:98`): `isGroup !==
+//    getTestChatData().isGroup`, a field of what a module function called with no argument returns, or of a module const,
+//    is a value of the server's own like a literal; a call handed the request's value is not.
 
 const PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@prisma/client": "6.0.0", "class-validator": "0.14.0" } }) + "\n" };
 const SCHEMA = {
@@ -200,7 +203,26 @@ const CHANGES = dedent`
 const CHANGES_ZOD = CHANGES.replace('openai.service";\n', 'openai.service";\nimport { z } from "zod";\nconst SendFileChangeRequestData = z.object({ text: z.string(), changes: z.array(z.unknown()) });\n\n').replace("= JSON.parse(aiResponse) as", "= SendFileChangeRequestData.parse(JSON.parse(aiResponse)) as");
 const AI_PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", openai: "5.0.0" } }) + "\n" };
 
+const EXPRESS = { "package.json": JSON.stringify({ name: "bot", dependencies: { express: "4.0.0" } }) + "\n", "src/state.ts": "export const getTestChatData = (id?: string) => ({ isGroup: false, id });\nexport function changeChatType() {}\n" };
+const CHAT = (current: string) => dedent`
+  import express, { Request, Response } from "express";
+  import { getTestChatData, changeChatType } from "./state";
+  const apiRouter = express.Router();
+  apiRouter.put("/chat", (req: Request, res: Response) => {
+    const { isGroup } = req.body;
+    if (isGroup !== ${current}) {
+      changeChatType();
+    }
+    res.json({ isGroup });
+  });
+`;
+const CHAT_STATE = CHAT("getTestChatData().isGroup");
+const CHAT_CONST = CHAT("current.isGroup").replace("const apiRouter", "const current = { isGroup: false };\nconst apiRouter");
+const CHAT_ASKED = CHAT("getTestChatData(req.body.chatId).isGroup");
+
 const valid: ValidCase[] = [
+  { name: "expressBody: a body flag only compared with a field of the server's own state, and echoed", code: CHAT_STATE, filename: "src/server.ts", files: EXPRESS },
+  { name: "expressBody: another style, compared with a field of a module const", code: CHAT_CONST, filename: "src/server.ts", files: EXPRESS },
   { name: "jsonParseExternal: a text an injected service returns that is no model's", code: CHANGES, filename: "src/changes/changes.service.ts", files: { ...AI_PKG, ...OPENAI_SERVICE('"{}"') } },
   { name: "nestDecorator: a route string a service looks up first by a text column in Sequelize's where, a miss throwing", code: DOC_BY_CODE, filename: "src/documents/documents.controller.ts", files: { ...PKG, ...DOC_SERVICE } },
   { name: "honoRequest: a route id looked up first under a Deno KV prefix one call down, a miss throwing", code: KV_DELETE, filename: "backend/routes/categories.ts", files: { ...HONO, ...KV_SERVICE('["workout_category", categoryId]') } },
@@ -211,6 +233,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("expressBody: compared with what a call handed the request's own value returns", CHAT_ASKED, "src/server.ts", EXPRESS, "expressBody", 5, 23, 31),
   { name: "jsonParseExternal: a model's text an injected service returns, parsed and returned (flexrelat-api)", code: CHANGES, filename: "src/changes/changes.service.ts", files: { ...AI_PKG, ...OPENAI_SERVICE("res.choices[0].message.content") }, output: null, findings: [{ case: "jsonParseExternal", line: 8, column: 20, endColumn: 42, suggestions: [{ title: "Validate JSON.parse(aiResponse) with Zod (adds the zod dependency)", output: CHANGES_ZOD }, mark(CHANGES, "jsonParseExternal", 8)] }] },
   markedRow("nestDecorator: the same lookup by a key column", DOC_BY_ID, "src/documents/documents.controller.ts", { ...PKG, ...DOC_SERVICE }, "nestDecorator", 7, 14, 28),
   markedRow("honoRequest: a Deno KV key with no prefix of the code's own", KV_DELETE, "backend/routes/categories.ts", { ...HONO, ...KV_SERVICE("[categoryId]") }, "honoRequest", 5, 22, 39),
