@@ -543,7 +543,10 @@ function serverHeldValue(e: ts.Expression, ref: ts.Node, depth = 0): boolean {
   if (!ts.isIdentifier(e)) return false;
   if (configuredValue(e)) return true;
   const b = findBinding(e);
-  if (!b || b.kind !== "var" || !(b.decl.parent.flags & ts.NodeFlags.Const)) return false;
+  // (Or a `let` of the module's top, `let DASHBOARD_PASSWORD = process.env.DASHBOARD_PASSWORD || "admin123"`: the server's
+  // own state, whatever later sets it; gamehub24 `AdminRoutes.ts:57`, retired round 48, clean.)
+  const moduleLet = b?.kind === "var" && ts.isVariableDeclarationList(b.decl.parent) && !!(b.decl.parent.flags & ts.NodeFlags.Let) && ts.isSourceFile(b.decl.parent.parent.parent) && !!b.decl.initializer;
+  if (!b || b.kind !== "var" || (!(b.decl.parent.flags & ts.NodeFlags.Const) && !moduleLet)) return false;
   const fn = enclosingFunction(ref);
   return !!fn && !isInside(b.decl, fn);
 }

@@ -19,7 +19,8 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    `res.choices[0].message.content`, is the model's output parsed, its fields returned unchecked.
 // 5. A body flag only compared with the server's own state (ai-whatsapp-assistant `server.ts:98`): `isGroup !==
 //    getTestChatData().isGroup`, a field of what a module function called with no argument returns, or of a module const,
-//    is a value of the server's own like a literal; a call handed the request's value is not.
+//    is a value of the server's own like a literal; a call handed the request's value is not. So is a `let` of the module's
+//    top given a value where it is declared (gamehub24 `AdminRoutes.ts:57`: `password === DASHBOARD_PASSWORD`).
 
 const PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@prisma/client": "6.0.0", "class-validator": "0.14.0" } }) + "\n" };
 const SCHEMA = {
@@ -220,7 +221,21 @@ const CHAT_STATE = CHAT("getTestChatData().isGroup");
 const CHAT_CONST = CHAT("current.isGroup").replace("const apiRouter", "const current = { isGroup: false };\nconst apiRouter");
 const CHAT_ASKED = CHAT("getTestChatData(req.body.chatId).isGroup");
 
+const LOGIN = (decl: string) => dedent`
+  import express from "express";
+  ${decl}
+  const app = express();
+  app.post("/api/admin/login", (req, res) => {
+    const { password } = req.body;
+    if (password === DASHBOARD_PASSWORD) {
+      return res.json({ success: true });
+    }
+    return res.status(401).json({ error: "Invalid password" });
+  });
+`;
+
 const valid: ValidCase[] = [
+  { name: "expressBody: a password only compared with a let of the module's top (gamehub24)", code: LOGIN('let DASHBOARD_PASSWORD = process.env.DASHBOARD_PASSWORD || "admin123";'), filename: "src/admin.ts", files: EXPRESS },
   { name: "expressBody: a body flag only compared with a field of the server's own state, and echoed", code: CHAT_STATE, filename: "src/server.ts", files: EXPRESS },
   { name: "expressBody: another style, compared with a field of a module const", code: CHAT_CONST, filename: "src/server.ts", files: EXPRESS },
   { name: "jsonParseExternal: a text an injected service returns that is no model's", code: CHANGES, filename: "src/changes/changes.service.ts", files: { ...AI_PKG, ...OPENAI_SERVICE('"{}"') } },
@@ -233,6 +248,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("expressBody: compared with a let of the module's top that starts empty", LOGIN("let DASHBOARD_PASSWORD;"), "src/admin.ts", EXPRESS, "expressBody", 5, 24, 32),
   markedRow("expressBody: compared with what a call handed the request's own value returns", CHAT_ASKED, "src/server.ts", EXPRESS, "expressBody", 5, 23, 31),
   { name: "jsonParseExternal: a model's text an injected service returns, parsed and returned (flexrelat-api)", code: CHANGES, filename: "src/changes/changes.service.ts", files: { ...AI_PKG, ...OPENAI_SERVICE("res.choices[0].message.content") }, output: null, findings: [{ case: "jsonParseExternal", line: 8, column: 20, endColumn: 42, suggestions: [{ title: "Validate JSON.parse(aiResponse) with Zod (adds the zod dependency)", output: CHANGES_ZOD }, mark(CHANGES, "jsonParseExternal", 8)] }] },
   markedRow("nestDecorator: the same lookup by a key column", DOC_BY_ID, "src/documents/documents.controller.ts", { ...PKG, ...DOC_SERVICE }, "nestDecorator", 7, 14, 28),
