@@ -30,6 +30,7 @@ import { collectGuards, validatorKind, type GuardKind } from "./validators";
 import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod, signedBeforeParse } from "./verifier";
 import { castErrorAnswered } from "./cast-error";
+import { callersOf } from "./callers";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
@@ -225,6 +226,15 @@ export default defineRule<Record<string, never>, CaseId>({
       calleeOf(call) {
         const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
         return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
+      },
+      callersElsewhere(method) {
+        // A method of an exported class of this file, not called in its own class: its callers in other modules, all seen.
+        const cls = method.parent;
+        const name = ts.isIdentifier(method.name) ? method.name.text : undefined;
+        if (!name || method.getSourceFile() !== ctx.sourceFile || !ts.isClassDeclaration(cls) || !cls.name || !(ts.getModifiers(cls) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+        if (cls.getText(ctx.sourceFile).includes(`this.${name}`)) return undefined;
+        const found = callersOf((files ??= projectFiles()), ctx.path, cls.name.text, name);
+        return found?.complete ? found.sites.map((site) => site.call) : undefined;
       },
       persistedField(target, field) {
         return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));

@@ -21,6 +21,9 @@ import { mark, markedRow, runWithNamedCases } from "./unvalidated-boundary.helpe
 //    getTestChatData().isGroup`, a field of what a module function called with no argument returns, or of a module const,
 //    is a value of the server's own like a literal; a call handed the request's value is not. So is a `let` of the module's
 //    top given a value where it is declared (gamehub24 `AdminRoutes.ts:57`: `password === DASHBOARD_PASSWORD`).
+// 6. An ok-tested reply's field returned by a NestJS service method in an object literal, every caller of the method a
+//    controller's route method returning the result (flexrelat-api `auth.service.ts:189`, `:229`): NestJS answers what the
+//    route returns, so the field is only relayed in the answer; a caller that keeps the result stays a use.
 
 const PKG = { "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", "@nestjs/core": "10.0.0", "@prisma/client": "6.0.0", "class-validator": "0.14.0" } }) + "\n" };
 const SCHEMA = {
@@ -234,7 +237,38 @@ const LOGIN = (decl: string) => dedent`
   });
 `;
 
+const AUTH_SERVICE = dedent`
+  import { Injectable } from "@nestjs/common";
+  import axios from "axios";
+  @Injectable()
+  export class AuthService {
+    async verifyEmail(oobCode: string) {
+      const response = await axios.post<{ email: string }>("https://identitytoolkit.googleapis.com/v1/accounts:update", { oobCode });
+      return {
+        message: "Email verified",
+        email: response.data.email,
+      };
+    }
+  }
+`;
+const AUTH_CONTROLLER = (route: string) => ({
+  "package.json": JSON.stringify({ name: "api", dependencies: { "@nestjs/common": "10.0.0", axios: "1.0.0", "class-validator": "0.14.0" } }) + "\n",
+  "src/auth/auth.controller.ts": dedent`
+    import { Controller, Post } from "@nestjs/common";
+    import { AuthService } from "./auth.service";
+    @Controller("auth")
+    export class AuthController {
+      constructor(private readonly authService: AuthService) {}
+      @Post("verify-email")
+      async verifyEmail() {
+        ${route}
+      }
+    }
+  `,
+});
+
 const valid: ValidCase[] = [
+  { name: "fetchJson: an axios reply's field a service returns to controllers that only answer it", code: AUTH_SERVICE, filename: "src/auth/auth.service.ts", files: AUTH_CONTROLLER('return await this.authService.verifyEmail("code");') },
   { name: "expressBody: a password only compared with a let of the module's top (gamehub24)", code: LOGIN('let DASHBOARD_PASSWORD = process.env.DASHBOARD_PASSWORD || "admin123";'), filename: "src/admin.ts", files: EXPRESS },
   { name: "expressBody: a body flag only compared with a field of the server's own state, and echoed", code: CHAT_STATE, filename: "src/server.ts", files: EXPRESS },
   { name: "expressBody: another style, compared with a field of a module const", code: CHAT_CONST, filename: "src/server.ts", files: EXPRESS },
@@ -248,6 +282,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  markedRow("fetchJson: a controller that keeps the result", AUTH_SERVICE, "src/auth/auth.service.ts", AUTH_CONTROLLER('const r = await this.authService.verifyEmail("code");\n    saveEmail(r.email);\n    return r;'), "fetchJson", 9, 14, 27),
   markedRow("expressBody: compared with a let of the module's top that starts empty", LOGIN("let DASHBOARD_PASSWORD;"), "src/admin.ts", EXPRESS, "expressBody", 5, 24, 32),
   markedRow("expressBody: compared with what a call handed the request's own value returns", CHAT_ASKED, "src/server.ts", EXPRESS, "expressBody", 5, 23, 31),
   { name: "jsonParseExternal: a model's text an injected service returns, parsed and returned (flexrelat-api)", code: CHANGES, filename: "src/changes/changes.service.ts", files: { ...AI_PKG, ...OPENAI_SERVICE("res.choices[0].message.content") }, output: null, findings: [{ case: "jsonParseExternal", line: 8, column: 20, endColumn: 42, suggestions: [{ title: "Validate JSON.parse(aiResponse) with Zod (adds the zod dependency)", output: CHANGES_ZOD }, mark(CHANGES, "jsonParseExternal", 8)] }] },
