@@ -139,6 +139,8 @@ export interface FlowEnv {
   persistedField?: (target: ts.Expression, field: string) => boolean;
   /** The function a call reaches, of this module or imported from the project, when its body can be read. */
   calleeOf?: (call: ts.CallExpression) => FunctionLike | undefined;
+  /** The calls of a method of an exported class of this file in the project's other modules (callers.ts), when all are seen; set by the rule. */
+  callersElsewhere?: (method: ts.MethodDeclaration) => ts.CallExpression[] | undefined;
   depth: number;
   /**
    * The same-file helper the input was followed into, and the call that handed it there: what the
@@ -531,14 +533,65 @@ function comparedToLiteral(ref: ts.Node, depth = 0): boolean {
  * or a middleware factory's: `const expectedId = adminId || process.env.ADMIN_ID`), or `password ===
  * process.env.ADMIN_PASSWORD`: a value of the server's own, like a literal. Only a boolean comes out.
  */
-function serverHeldValue(e: ts.Expression, ref: ts.Node): boolean {
+function serverHeldValue(e: ts.Expression, ref: ts.Node, depth = 0): boolean {
   if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "env" && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "process") return true;
+  // `getTestChatData().isGroup`, `current.isGroup`: a field of the server's own state, a call of a function declared at the
+  // module's top or imported, with no argument, or a const held as above (claudiakosylak/ai-whatsapp-assistant
+  // `server.ts:98`, retired round 48, clean: a body flag only compared with the current value).
+  if (ts.isPropertyAccessExpression(e) && depth < 3) {
+    const base = unwrap(e.expression);
+    if (ts.isCallExpression(base)) return base.arguments.length === 0 && ts.isIdentifier(base.expression) && moduleFunction(base.expression);
+    return serverHeldValue(base, ref, depth + 1);
+  }
   if (!ts.isIdentifier(e)) return false;
   if (configuredValue(e)) return true;
   const b = findBinding(e);
-  if (!b || b.kind !== "var" || !(b.decl.parent.flags & ts.NodeFlags.Const)) return false;
+  // (Or a `let` of the module's top, `let DASHBOARD_PASSWORD = process.env.DASHBOARD_PASSWORD || "admin123"`: the server's
+  // own state, whatever later sets it; gamehub24 `AdminRoutes.ts:57`, retired round 48, clean.)
+  const moduleLet = b?.kind === "var" && ts.isVariableDeclarationList(b.decl.parent) && !!(b.decl.parent.flags & ts.NodeFlags.Let) && ts.isSourceFile(b.decl.parent.parent.parent) && !!b.decl.initializer;
+  if (!b || b.kind !== "var" || (!(b.decl.parent.flags & ts.NodeFlags.Const) && !moduleLet)) return false;
   const fn = enclosingFunction(ref);
   return !!fn && !isInside(b.decl, fn);
+}
+
+/**
+ * The value is put, as it is or a field of object literals, into what a method of a class returns (`return { message, email:
+ * response.data.email }`), and every call of the method in the project's other modules (`callersElsewhere`, all seen, at
+ * least one) is returned as it is (`return this.authService.verifyEmail(code)`, awaited too) by a method of a NestJS
+ * `@Controller` class: NestJS answers what a route method returns, so the field only goes back in the HTTP answer.
+ */
+function returnedToControllers(use: ts.Node, callersElsewhere: (method: ts.MethodDeclaration) => ts.CallExpression[] | undefined): boolean {
+  let cur: ts.Node = use;
+  for (let i = 0; i < 6 && cur.parent; i++) {
+    const p: ts.Node = cur.parent;
+    if ((ts.isPropertyAssignment(p) && p.initializer === cur) || ts.isObjectLiteralExpression(p) || ts.isParenthesizedExpression(p)) cur = p;
+    else break;
+  }
+  const ret = cur.parent;
+  if (cur === use || !ts.isObjectLiteralExpression(cur) || !ret || !ts.isReturnStatement(ret)) return false;
+  const method = enclosingFunction(ret);
+  if (!method || !ts.isMethodDeclaration(method)) return false;
+  const calls = callersElsewhere(method);
+  return !!calls && calls.length > 0 && calls.every((call) => {
+    let top: ts.Node = call;
+    while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
+    if (!top.parent || !ts.isReturnStatement(top.parent)) return false;
+    const route = enclosingFunction(top.parent);
+    const cls = route?.parent;
+    return !!route && ts.isMethodDeclaration(route) && !!cls && ts.isClassDeclaration(cls) && (ts.getDecorators(cls) ?? []).some((d) => ts.isCallExpression(d.expression) && calleeName(d.expression) === "Controller");
+  });
+}
+
+/** A function declared at the top of the module (a declaration, or a `const` holding an arrow or a function expression) or imported. */
+function moduleFunction(id: ts.Identifier): boolean {
+  if (findBinding(id)) return false;
+  const name = id.text;
+  return id.getSourceFile().statements.some((st) => {
+    if (ts.isFunctionDeclaration(st)) return st.name?.text === name;
+    if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && !!d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)));
+    const named = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
+    return !!named && ts.isNamedImports(named) && named.elements.some((el) => el.name.text === name);
+  });
 }
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */
@@ -1386,6 +1439,9 @@ function fieldNotUsed(p: ts.PropertyAccessExpression, env: FlowEnv): boolean {
   if (env.requestScalars && !env.remoteReply && shownInPage(use)) return true;
   // `return event.id` of an ok-tested reply, every caller only relaying it in its answer.
   if (ts.isReturnStatement(q) && returnedReplyRelayed(p, q, env.sf)) return true;
+  // `return { message: "…", email: response.data.email }` of a NestJS service method every caller of which, in the project's
+  // controllers, returns the result as the route's answer (flexrelat-api `auth.service.ts:189`, `:229`, retired round 48).
+  if (env.callersElsewhere && okReplyRead(p) && returnedToControllers(use, env.callersElsewhere)) return true;
   // `email: session.customer_details?.email || session.customer_email` in the answer: the chain's end is what is relayed.
   if (chain !== p && echoedInAnswer(p, chainUse)) return true;
   if (ts.isCallExpression(at) && at.arguments.includes(arg as ts.Expression)) {

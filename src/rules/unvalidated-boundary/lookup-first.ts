@@ -1,6 +1,7 @@
 import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
+import { guardedControllerMethod } from "./global-guard";
 import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, leaves, nameText, unwrap, type FunctionLike } from "./ast";
 
 /**
@@ -38,7 +39,9 @@ export function lookedUpFirst(at: ts.CallExpression, value: ts.Node, text = fals
     const s = next[k]!;
     if (!ts.isIfStatement(s)) return false;
     if (!endsRequest(s.thenStatement) && !(quiet && quietReturn(s.thenStatement))) return false;
-    const miss = missTest(s.expression, names.row) || (single && errorTest(s.expression, names.error));
+    // A Deno KV entry is never null: its `value` is, on a miss (`if (!entry.value) throw new NotFoundError(…)`).
+    const kvEntry = key && at.arguments[0] !== undefined && denoKvKey(unwrap(at.arguments[0]));
+    const miss = missTest(s.expression, names.row) || (kvEntry && missTest(s.expression, `${names.row}.value`)) || (single && errorTest(s.expression, names.error));
     if (miss) return scoped && writesAfterIf(stmt, s.end, bound || write);
     // PostgREST's `.single()` answers an error when no row matches: `if (error) return 404` is the miss test.
     if (errorTest(s.expression, names.error)) continue;
@@ -309,11 +312,19 @@ function keyLookup(at: ts.CallExpression, value: ts.Node): boolean {
   if (!name || OBJECT_STORE_RE.test(name)) return false;
   const k = unwrap(key);
   if (ts.isTemplateExpression(k) && k.head.text.length > 0) return true;
+  // Deno KV's key of parts under the code's own prefix (`kv.get(['workout_plan', planId])`): one entry or none.
+  if (denoKvKey(k)) return true;
   if (ts.isBinaryExpression(k) && k.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(k.left))) return true;
   return ts.isIdentifier(holder) && builtStore(holder);
 }
 
 const OBJECT_STORE_RE = /bucket|r2|s3|storage|blob|files?$|assets?$|uploads?$/i;
+
+/** `['workout_plan', planId]`: a Deno KV key whose first part is the code's own literal prefix. */
+function denoKvKey(k: ts.Node): boolean {
+  const first = ts.isArrayLiteralExpression(k) && k.elements.length >= 2 ? unwrap(k.elements[0]!) : undefined;
+  return !!first && ts.isStringLiteralLike(first) && first.text.length > 0;
+}
 
 /** `const jobStore = createJobStore(c.env.KV)`: a store the code made, whose `get` keys the namespace its own way. */
 function builtStore(id: ts.Identifier): boolean {
@@ -385,12 +396,35 @@ const KEY_COLUMN_RE = /(?:^|[._])(?:id|uuid|ID|UUID)$|[a-z](?:Id|Uuid|ID)$/;
  * (not one named for a key) whose value is the text itself, matched as it is (the equality-filter decision).
  */
 function textWhere(at: ts.CallExpression, value: ts.Node): boolean {
+  if (ormTextWhere(at, value)) return true;
   if (!TEXT_WHERE_RE.test(calleeName(at) ?? "") || !ts.isPropertyAccessExpression(at.expression)) return false;
   const [a, b] = at.arguments.map(unwrap);
   if (at.arguments.length === 2 && b === value) return !!a && !KEY_COLUMN_RE.test(a.getText());
   if (at.arguments.length !== 1 || !a || !ts.isObjectLiteralExpression(a)) return false;
   const prop = a.properties.find((p) => (ts.isShorthandPropertyAssignment(p) && p.name === value) || (ts.isPropertyAssignment(p) && unwrap(p.initializer) === value));
   return !!prop?.name && !KEY_COLUMN_RE.test(prop.name.getText());
+}
+
+/** A column named for a date, a time or a number (`created_at`, `expiresAt`, `amount`): a conversion, not text. */
+const NON_TEXT_COLUMN_RE = /(?:^|_)(?:at|on|date|time|amount|count|price|total|number|num|age)$|[a-z](?:At|On|Date|Time|Amount|Count|Price|Total|Number)$/;
+
+/**
+ * Sequelize's and TypeORM's lookup of one row by a text column, the value as it is: `findOne({ where: { public_code:
+ * publicCode } })`, TypeORM's `findOneBy({ slug })` (the equality-filter decision of session 30, which names both; the
+ * Nest service paragraph's knex filter in another ORM: flexrelat-api `documents.service.ts`, retired round 48, session 45).
+ * Prisma has no `findOne`; a Mongoose filter (`findOne({ code })`, no `where`) stays a use, as do key, date and number columns.
+ */
+function ormTextWhere(at: ts.CallExpression, value: ts.Node): boolean {
+  const name = calleeName(at);
+  if ((name !== "findOne" && name !== "findOneBy") || at.arguments.length !== 1 || !ts.isPropertyAccessExpression(at.expression)) return false;
+  const prop = value.parent;
+  if (!prop || !(ts.isShorthandPropertyAssignment(prop) || (ts.isPropertyAssignment(prop) && unwrap(prop.initializer) === value))) return false;
+  const column = nameText(prop.name);
+  if (!column || KEY_COLUMN_RE.test(column) || NON_TEXT_COLUMN_RE.test(column)) return false;
+  const filter = prop.parent;
+  if (name === "findOneBy") return filter === unwrap(at.arguments[0]!);
+  const where = filter.parent;
+  return !!where && ts.isPropertyAssignment(where) && where.initializer === filter && nameText(where.name) === "where" && where.parent === unwrap(at.arguments[0]!);
 }
 
 /**
@@ -400,15 +434,24 @@ function textWhere(at: ts.CallExpression, value: ts.Node): boolean {
  * alias).first()`) and a miss throws (`if (note === undefined) throw new NotInDBError(…)`, a 404). Uses
  * before it may only ask a question of it (`this.aliasService.isAliasForbidden(alias)`) or log it.
  */
-export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: FunctionLike): boolean {
+export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: FunctionLike, depth = 0): boolean {
   if (!ts.isIdentifier(param.name) || !fn.body) return false;
   for (const ref of findRefs(param.name.text, fn.body, fn.body.pos)) {
     // Named in the message of a refusal (`throw new ForbiddenIdError(\`The alias '${alias}' is forbidden\`)`).
     if (inThrow(ref, fn)) continue;
     const top = climb(ref);
-    // `.where({ username })`, `findOne({ where: { id: memberId } })`: the value a field of the filter object.
-    const arg = filterObject(top);
+    // `.where({ username })`, `findOne({ where: { id: memberId } })`: the value a field of the filter object; a part of
+    // a Deno KV key (`kv.get(['workout_plan', planId])`).
+    const arg = top.parent && ts.isArrayLiteralExpression(top.parent) && denoKvKey(top.parent) ? top.parent : filterObject(top);
     const call = arg.parent;
+    // `const category = await getCategoryById(kv, categoryId)`, a function of the same module (or a method of the same
+    // class) that itself looks its parameter up first, a miss throwing (vball-training-tracker's `updateCategory`,
+    // retired round 48, session 45): the value is looked up first one call down. One such hop.
+    if (depth === 0 && arg === top && call && ts.isCallExpression(call) && call.arguments.includes(top as ts.Expression)) {
+      const callee = sameModuleFunction(call, fn);
+      const p = callee?.parameters[call.arguments.indexOf(top as ts.Expression)];
+      if (callee && p && !p.dotDotDotToken && serviceLooksUpFirst(p, callee, depth + 1)) return true;
+    }
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
     if (lookedUpFirst(call, top, true)) return true;
     // `const user = await this.users.findOneBy({ id: userId }); if (!user) return null;`, the value never read
@@ -422,6 +465,18 @@ export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: Function
     return false;
   }
   return false;
+}
+
+/** The function a call names in the module of `fn`: a top-level function declaration (`getCategoryById(kv, id)`), or a method of `fn`'s class (`this.findOne(id)`). */
+function sameModuleFunction(call: ts.CallExpression, fn: FunctionLike): FunctionLike | undefined {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) {
+    for (const st of fn.getSourceFile().statements) if (ts.isFunctionDeclaration(st) && st.name?.text === e.text && st.body) return st;
+    return undefined;
+  }
+  const cls = fn.parent;
+  if (!ts.isPropertyAccessExpression(e) || e.expression.kind !== ts.SyntaxKind.ThisKeyword || !cls || !ts.isClassLike(cls)) return undefined;
+  return cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !!m.body && nameOf(m) === e.name.text);
 }
 
 /**
@@ -615,32 +670,86 @@ function keysWrite(ref: ts.Node): boolean {
  * (an update keyed by the row found) is then decided. `name` is the parameter's name in `fn` (or the name it destructures
  * the field into); `textField` reads the Prisma schema.
  */
-export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: ts.CallExpression, index: number, textField: (model: string, field: string) => boolean | undefined): boolean {
+export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: ts.CallExpression, index: number, textField: (model: string, field: string) => boolean | undefined, guardedApp = false): boolean {
   if (!fn.body || !ts.isBlock(fn.body) || index < 0) return false;
-  const refs = findRefs(name, fn.body, fn.body.pos);
+  // Log lines naming the value first (`this.logger.log(\`Updating patient ${patientId}\`)`) keep nothing of it, and a
+  // comparison only asks a question of it (`if (viewerUserId === targetUserId) throw new BadRequestException(…)`, sunnsteel's
+  // follow routes, retired round 48, session 45).
+  const all = findRefs(name, fn.body, fn.body.pos).filter((r) => !inLogCall(r, fn));
+  let asked = 0;
+  while (asked < all.length && comparedOnly(all[asked]!)) asked++;
+  const refs = all.slice(asked);
   const first = refs[0];
   if (!first) return false;
   const lookup = prismaOneRowLookup(first);
-  if (!lookup) return false;
+  if (!lookup) {
+    // `const patient = await this.findOne(patientId)`, a method of the same class whose own first use of its parameter
+    // is such a lookup with a miss that throws (`if (!patient) throw new NotFoundException(…)`): the value is looked up
+    // first one call down (MigueLeft/precision-back's `updateClinicalInfo`, session 45), then written.
+    const helper = ownLookupHelper(first, fn, textField);
+    return !!helper && refs.every((r) => r === first || r.pos > helper.end) && writesAfter(fn.body, helper.end) && signedInCaller(call, guardedApp);
+  }
   const model = prismaModelOf(lookup);
   // Every read of the value inside the lookup keys a text field of its filter; none before it.
   const inside = refs.filter((r) => r.pos >= lookup.pos && r.end <= lookup.end);
   if (!model || !inside.every((r) => { const column = filterColumn(r, lookup); return !!column && textField(model, column) === true; })) return false;
   // Before a write (round 29: "looked up first (404 on a miss) before any write"; held round 36: the row found then
   // written): a read-only method answering the row stays a use, as do an unauthenticated route's ids (held round 35).
-  if (!writesAfter(fn.body, lookup.end) || !signedInCaller(call)) return false;
+  if (!writesAfter(fn.body, lookup.end) || !signedInCaller(call, guardedApp)) return false;
   const top = climb(first);
   if (lookedUpFirst(lookup, top, false, true)) return true;
   return lookedUpFirst(lookup, top, false, true, false, true) && lookedUpFirst(call, call.arguments[index]!, false, true);
 }
 
+/** The reference is an operand of an equality comparison (`a === b`, `a !== b`): a question asked of it, nothing kept. */
+function comparedOnly(ref: ts.Node): boolean {
+  const p = climb(ref).parent;
+  if (!p || !ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  return op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+}
+
+/** The reference is an argument of a log call (`this.logger.log(…)`, `console.info(…)`) inside `fn`. */
+function inLogCall(ref: ts.Node, fn: FunctionLike): boolean {
+  for (let p = ref.parent; p && p !== fn; p = p.parent) {
+    if (ts.isCallExpression(p) && isLogCall(p as ts.Node)) return true;
+    if (ts.isStatement(p) || isFunctionLike(p)) return false;
+  }
+  return false;
+}
+
+/**
+ * `this.findOne(patientId)` holding `ref` as an argument, where the class's method `findOne(id)` first uses its parameter
+ * (log lines aside) as the key of a Prisma lookup of one row on a text field, the row bound and a miss throwing: the call.
+ */
+function ownLookupHelper(ref: ts.Node, fn: FunctionLike, textField: (model: string, field: string) => boolean | undefined): ts.CallExpression | undefined {
+  const top = climb(ref);
+  const call = top.parent;
+  const cls = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.expression.kind !== ts.SyntaxKind.ThisKeyword || !cls || !ts.isClassLike(cls)) return undefined;
+  const index = call.arguments.indexOf(top as ts.Expression);
+  const method = cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && nameOf(m) === (call.expression as ts.PropertyAccessExpression).name.text);
+  const param = method?.parameters[index];
+  if (index < 0 || !method?.body || !param || !ts.isIdentifier(param.name)) return undefined;
+  const first = findRefs(param.name.text, method.body, method.body.pos).find((r) => !inLogCall(r, method));
+  const lookup = first && prismaOneRowLookup(first);
+  const model = lookup && prismaModelOf(lookup);
+  if (!first || !lookup || !model) return undefined;
+  const column = filterColumn(first, lookup);
+  return column && textField(model, column) === true && lookedUpFirst(lookup, climb(first), false, true) ? call : undefined;
+}
+
 /** `await request.jwtVerify()`, `if (!req.user) return res.status(401)…`, `@UseGuards(JwtAuthGuard)`: a handler only the signed-in reach. */
 const SIGNED_IN_RE = /\bjwtVerify\s*\(|\bif\s*\(\s*!\s*(?:req|request|ctx\.state)\.user\s*\)/;
 
-/** The call's handler lets only a signed-in user reach it: a check before the call, or a NestJS guard on the method or its class. */
-function signedInCaller(call: ts.CallExpression): boolean {
+/**
+ * The call's handler lets only a signed-in user reach it: a check before the call, a NestJS guard on the method or its
+ * class, or (`guardedApp`, see global-guard.ts) the app's global sign-in guard on a controller method not marked public.
+ */
+function signedInCaller(call: ts.CallExpression, guardedApp: boolean): boolean {
   const fn = enclosingFunction(call);
   if (!fn?.body) return false;
+  if (guardedApp && guardedControllerMethod(fn)) return true;
   const sf = call.getSourceFile();
   if (SIGNED_IN_RE.test(sf.text.slice(fn.body.getStart(sf), call.getStart(sf)))) return true;
   const guarded = (n: ts.Node): boolean => ts.canHaveDecorators(n) && (ts.getDecorators(n) ?? []).some((d) => ts.isCallExpression(d.expression) && calleeName(d.expression) === "UseGuards");

@@ -10,6 +10,7 @@ import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { buildFixes } from "./fix";
 import { typeCheckedParam } from "./param-checker";
 import { analyzeValue, decidesWhole, isLogCall, isTextParser, onlyCompared, paramOnlyPrompt, parameterFieldOutcome, parameterOutcome, topLevelFunctions, type FlowEnv, type ImportedOutcome, type Outcome } from "./flow";
+import { nestGlobalAuthGuard } from "./global-guard";
 import { lookedUpFirst, ownedLookupHelper, prismaServiceLooksUpFirst, serviceLooksUpFirst } from "./lookup-first";
 import { botPropertySource, discordOptionSource, nestTelegrafSource, onTextSources } from "./frameworks/bots";
 import { axiosSource, fetchJsonSource } from "./frameworks/fetch";
@@ -30,6 +31,7 @@ import { isCheckFunctionUse } from "./check-function";
 import { ownClassMethod, signedBeforeParse } from "./verifier";
 import { castErrorAnswered } from "./cast-error";
 import { parseServerRowsRequest } from "./parse-rest";
+import { callersOf } from "./callers";
 import { mongooseTextField, prismaTextField } from "./stored-field";
 import { drizzleSqliteTable, drizzleTextColumn } from "./drizzle-column";
 import { importedFunction, importsFromProject, paramsAllowlistedBefore, partValidatedBefore, ProjectFiles, projectFilesOf, registrationsOf, type Registration } from "./elsewhere";
@@ -166,6 +168,7 @@ export default defineRule<Record<string, never>, CaseId>({
     const importedFromProject = new Map<string, boolean>();
     let registrations: Map<string, Registration> | undefined;
     let textFields: Map<string, boolean | undefined> | undefined;
+    let globalGuard: boolean | undefined;
     let mongooseFields: Map<string, boolean | undefined> | undefined;
     let functions: Map<string, FunctionLike> | undefined;
     let operations: Map<FunctionLike, RouteOperation | undefined> | undefined;
@@ -225,6 +228,15 @@ export default defineRule<Record<string, never>, CaseId>({
         const own = ts.isIdentifier(call.expression) ? env.functions().get(call.expression.text) : undefined;
         return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
       },
+      callersElsewhere(method) {
+        // A method of an exported class of this file, not called in its own class: its callers in other modules, all seen.
+        const cls = method.parent;
+        const name = ts.isIdentifier(method.name) ? method.name.text : undefined;
+        if (!name || method.getSourceFile() !== ctx.sourceFile || !ts.isClassDeclaration(cls) || !cls.name || !(ts.getModifiers(cls) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+        if (cls.getText(ctx.sourceFile).includes(`this.${name}`)) return undefined;
+        const found = callersOf((files ??= projectFiles()), ctx.path, cls.name.text, name);
+        return found?.complete ? found.sites.map((site) => site.call) : undefined;
+      },
       persistedField(target, field) {
         return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));
       },
@@ -267,7 +279,7 @@ export default defineRule<Record<string, never>, CaseId>({
         if (declaredUnknown(param, key)) return { kind: "compared" };
         // A route parameter the function looks up first in a Prisma lookup of one row on a text field (round 39, see prismaServiceLooksUpFirst).
         const local = kind === "scalar" && env.routeText ? (key === undefined ? (ts.isIdentifier(param.name) ? param.name.text : undefined) : destructuredAs(param, key, target.fn)) : undefined;
-        if (local && prismaServiceLooksUpFirst(local, target.fn, call, index, textField)) return { kind: "validated" };
+        if (local && prismaServiceLooksUpFirst(local, target.fn, call, index, textField, guardedApp())) return { kind: "validated" };
         // A field handed at `key` of an object literal: judged by the parameter's own binding of it, when it destructures one.
         if (key !== undefined) return ts.isObjectBindingPattern(param.name) ? keep(parameterFieldOutcome(param, key, kind, inner)) : undefined;
         const paramRefs = ts.isIdentifier(param.name) && target.fn.body ? findRefs(param.name.text, target.fn.body, target.fn.body.pos) : undefined;
@@ -379,6 +391,8 @@ export default defineRule<Record<string, never>, CaseId>({
       return sources.some((x) => x !== s && x.dedupeKey === s.dedupeKey && x.read === s.read && x.node.pos > s.node.end && x.node.end <= use && outcomeOf(x)?.kind === "validated");
     };
 
+    /** The NestJS app holding this file registers a global sign-in guard (see global-guard.ts), read once per file. */
+    const guardedApp = (): boolean => (globalGuard ??= nestGlobalAuthGuard(ctx.path, ctx.profile.root, ctx.project));
     /** The project's Prisma schema on a field's type, read once per field and file (see equality-filter.ts). */
     const textField = (model: string, field: string): boolean | undefined => {
       const key = `${model}.${field}`;

@@ -328,11 +328,22 @@ function prismaModel(prop: string, env: Pick<Env, "host" | "profile">): { name: 
     const t = env.host.readFile(f);
     if (t !== undefined) texts.push(t);
   }
-  // Prisma's multi-file schema: `prisma/schema/*.prisma`.
+  // Prisma's multi-file schema: `prisma/schema/*.prisma`, or the `prismaSchemaFolder` preview's folder of folders
+  // (`prisma/models/appointments.prisma` beside `prisma/schema.prisma`: MigueLeft/precision-back, session 45); one level down.
   for (const name of env.host.listDir?.(`${root}/prisma/schema`) ?? []) {
     if (!name.endsWith(".prisma")) continue;
     const t = env.host.readFile(`${root}/prisma/schema/${name}`);
     if (t !== undefined) texts.push(t);
+  }
+  if (texts.some((t) => /\bprismaSchemaFolder\b/.test(t))) {
+    for (const dir of env.host.listDir?.(`${root}/prisma`) ?? []) {
+      if (dir === "schema" || dir === "migrations" || dir.includes(".")) continue;
+      for (const name of env.host.listDir?.(`${root}/prisma/${dir}`) ?? []) {
+        if (!name.endsWith(".prisma")) continue;
+        const t = env.host.readFile(`${root}/prisma/${dir}/${name}`);
+        if (t !== undefined) texts.push(t);
+      }
+    }
   }
   for (const text of texts) {
     for (const m of text.matchAll(/^[ \t]*model[ \t]+(\w+)[ \t]*\{/gm)) {

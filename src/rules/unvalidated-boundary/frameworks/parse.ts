@@ -813,6 +813,15 @@ export function textOrigin(expr: ts.Expression, facts: FileFacts, sf: ts.SourceF
     // `const content = await callModel(messages)` where the module's `callModel` returns the reply's text
     // (`return data.choices?.[0]?.message?.content || ""`): the text the function hands back.
     if (ts.isIdentifier(e.expression)) return promisedText(e, facts, sf, depth + 1);
+    // `await this.openAiService.sendFileChangeRequest(prompt)`, a method of an injected service of another module whose only
+    // `return` hands back the model's text (`return res.choices[0].message.content`): that text, one hop (flexrelat-api
+    // `changes.service.ts:72`, retired round 48, session 45).
+    if (ts.isPropertyAccessExpression(e.expression) && ts.isPropertyAccessExpression(e.expression.expression) && e.expression.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const fn = facts.imported?.(e);
+      const back = fn && ts.isMethodDeclaration(fn) ? returnedBy(fn) : undefined;
+      const o = back ? textOrigin(back, { ...facts, imported: undefined }, back.getSourceFile(), depth + 1) : undefined;
+      return o?.caseId === "jsonParseExternal" && !o.file && !o.reply ? o : undefined;
+    }
     return undefined;
   }
   // `typeof res.data === "string" ? res.data : JSON.stringify(res.data)`: whichever branch is external text.
@@ -1068,7 +1077,7 @@ function promisedText(expr: ts.Expression, facts: FileFacts, sf: ts.SourceFile, 
 
 /** The expression a callback returns: an arrow's expression body, or its only `return`. */
 function returnedBy(fn: ts.Node | undefined): ts.Expression | undefined {
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body) return undefined;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) || !fn.body) return undefined;
   if (!ts.isBlock(fn.body)) return fn.body;
   const returns = fn.body.statements.filter(ts.isReturnStatement);
   return returns.length === 1 ? returns[0]!.expression : undefined;
