@@ -6,6 +6,7 @@ import { ownReturns } from "../unvalidated-boundary/ast";
 import { handlesAWebhook, nestWebhookAck } from "./webhook-ack";
 import { retriesUnderCap } from "./self-retry";
 import { buildsFailureAnswer } from "./answer-builder";
+import { showsFailureNotice } from "./ui-notice";
 
 /**
  * Small, bounded classifiers over one catch block or one handler body. Nothing here walks
@@ -541,6 +542,8 @@ export function signalsFailure(node: ts.Node, quietPages = false): boolean {
           // `reporter.failure(activity, "Failed to migrate the database …")`: a CLI reporter's failed step, told to the user.
           if (name === "failure" && ts.isPropertyAccessExpression(callee) && call.arguments.some((a) => { const m = messageOf(a); return m !== undefined && saysFailure(m.getText()); })) return true;
           if (TOAST_SETTER_RE.test(name) && call.arguments.length > 0 && saysItFailedToTheUser(call.arguments[0]!)) return true;
+          // `showAlert("danger", t("something-went-wrong-mssg"))`, `setErrMsg(…)`, `setIsDownloading("certificate_err")` (ui-notice.ts).
+          if (showsFailureNotice(call, name, saysFailure)) return true;
           // discord.js `interaction.respond([])`: an autocomplete's only failure answer is no options (held round 29).
           if (name === "respond" && call.arguments.length === 1 && ts.isArrayLiteralExpression(call.arguments[0]!) && (call.arguments[0] as ts.ArrayLiteralExpression).elements.length === 0) return true;
           if (CHAT_REPLY_RE.test(name) && call.arguments.some((a) => { const m = replyMessageOf(a); return m !== undefined && (saysFailure(m.getText()) || SORRY_RE.test(m.getText())); })) return true;

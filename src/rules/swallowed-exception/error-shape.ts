@@ -11,7 +11,7 @@ import { ts } from "../../engine/ts";
  */
 export function onlyTestsErrorShape(cond: ts.Expression, errName: string): boolean {
   const u = strip(cond);
-  if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return onlyTestsErrorShape(u.left, errName) && onlyTestsErrorShape(u.right, errName);
+  if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return shapeOrOther(u.left, errName) && shapeOrOther(u.right, errName);
   if (isErr(u, errName)) return true;
   if (ts.isPropertyAccessExpression(u) && isErr(u.expression, errName)) return u.name.text === "message" || u.name.text === "stack";
   if (!ts.isBinaryExpression(u)) return false;
@@ -24,6 +24,20 @@ export function onlyTestsErrorShape(cond: ts.Expression, errName: string): boole
     return typeOf !== undefined && isErr(typeOf.expression, errName) && ts.isStringLiteral(u.right) && u.right.text === "object";
   }
   return false;
+}
+
+/**
+ * An operand of an `&&` that is a shape test, or that does not read the caught value at all
+ * (`if (logger && e) logger.error(e)`, production homepage's getServerSideProps: a test that the
+ * logger is there tells no error from another either; session 45).
+ */
+function shapeOrOther(e: ts.Expression, errName: string): boolean {
+  return onlyTestsErrorShape(e, errName) || !readsName(e, errName);
+}
+
+function readsName(n: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(n)) return n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n);
+  return ts.forEachChild(n, (c) => readsName(c, name) || undefined) ?? false;
 }
 
 function strip(e: ts.Expression): ts.Expression {
