@@ -550,6 +550,11 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
     // `const api = axios.create(); api.defaults.timeout = 5000;`
     const decl = call.parent && ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : undefined;
     if (decl && facts.defaultsTimeout.has(decl)) return undefined;
+    // `axios.create({ baseURL: "/api" })`: every path asked through it is the page's own origin; axios 1 in Node rejects a
+    // URL with no host at once, so only a page uses this client, like a relative `axios.get("/api/x")` (production
+    // pingvin-share's `frontend/src/services/api.service.ts`, session 45).
+    const cfg = args[0] ? unwrap(args[0]) : undefined;
+    if (cfg && ts.isObjectLiteralExpression(cfg) && isRelativeUrl(propValue(cfg, "baseURL"), facts)) return undefined;
     return { case: "client", node: call.expression, what, site: { kind: "axios", call, index: 0, key: "timeout" } };
   }
   if (configured) return undefined;
