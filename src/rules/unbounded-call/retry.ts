@@ -269,6 +269,10 @@ function isCapped(loop: ts.IterationStatement): boolean {
   const readsClock = (e: ts.Expression) => timed.size > 0 && [...timed].some((name) => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(e.getText()));
   let capped = false;
   forEachShallow(loop.statement, (n) => {
+    // `meta.abort.throwIfAborted()` each turn, or `if (signal.aborted) break;`: the loop ends when the caller's signal
+    // aborts, a deadline of the caller's (production firecrawl's RunPod status poll, session 45).
+    if (!capped && ts.isExpressionStatement(n) && ts.isCallExpression(n.expression) && ts.isPropertyAccessExpression(n.expression.expression) && n.expression.expression.name.text === "throwIfAborted") capped = true;
+    if (!capped && ts.isIfStatement(n) && ts.isPropertyAccessExpression(unwrap(n.expression)) && (unwrap(n.expression) as ts.PropertyAccessExpression).name.text === "aborted" && leavesLoop(n.thenStatement)) capped = true;
     if (!capped && ts.isIfStatement(n) && (hasRelational(n.expression) || readsClock(n.expression))) {
       const then = n.thenStatement;
       if (ts.isThrowStatement(then) || ts.isReturnStatement(then) || ts.isBreakStatement(then) || (ts.isBlock(then) && alwaysLeaves(then))) capped = true;
@@ -280,6 +284,11 @@ function isCapped(loop: ts.IterationStatement): boolean {
 }
 
 const CLOCK_READ_RE = /\b(?:Date\.now|performance\.now)\(\)/;
+
+/** `throw …`, `return …`, `break`, or a block that always leaves. */
+function leavesLoop(st: ts.Statement): boolean {
+  return ts.isThrowStatement(st) || ts.isReturnStatement(st) || ts.isBreakStatement(st) || (ts.isBlock(st) && alwaysLeaves(st));
+}
 
 function isForever(loop: ts.IterationStatement): boolean {
   if (ts.isForStatement(loop)) return !loop.condition || loop.condition.kind === ts.SyntaxKind.TrueKeyword;
