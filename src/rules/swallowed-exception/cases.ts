@@ -3733,9 +3733,6 @@ function checkHandlerNewError(ctx: RuleContext, h: ts.Expression): boolean {
     if (throws.length > 0) {
       ne = throws.length === 1 ? newErrorOf(ctx, throws[0]!.expression) : undefined;
       if (!ne || (ts.isNewExpression(ne) && isClientError(ne)) || unjudgedFrameworkAnswer(ctx, ne) || (errName && (references(ne, errName) || keepsErrorText(body, ne, errName)))) return true;
-      // `.catch((e) => { this.logger.error(e); throw new InternalServerErrorException("Failed to send email"); })`:
-      // the HTTP answer after a log of the error itself, as in a catch (rethrow.ts).
-      if (errName && answersAfterLoggingTheError(body, throws[0]!, ne, errName)) return true;
     } else ne = newErrorHandedOn(ctx, body, errName);
   } else if (ts.isCallExpression(body) && !(errName && references(body, errName))) {
     const name = calleeName(body);
