@@ -79,6 +79,29 @@ new RuleTester().run(narrowed, {
       output: null,
     },
     {
+      name: "syncTry's neighbour: an empty catch around a call made for itself stays high confidence (warning)",
+      code: [
+        "import { zodToJsonSchema } from \"zod-to-json-schema\";",
+        "",
+        "export function checkSchema(schema: unknown): void {",
+        "  try {",
+        "    zodToJsonSchema(schema as never);",
+        "  } catch {}",
+        "}",
+        "",
+      ].join("\n"),
+      findings: [
+        {
+          case: "emptyCatch", line: 6, column: 11, endColumn: 13, confidence: "high", severity: "warning",
+          suggestions: [
+            { title: "Log with console and rethrow", output: "import { zodToJsonSchema } from \"zod-to-json-schema\";\n\nexport function checkSchema(schema: unknown): void {\n  try {\n    zodToJsonSchema(schema as never);\n  } catch (err) {\n    console.error(\"zodToJsonSchema failed in checkSchema\", err);\n    throw err;\n  }\n}\n" },
+            { title: "Mark as intentionally ignored…", output: "import { zodToJsonSchema } from \"zod-to-json-schema\";\n\nexport function checkSchema(schema: unknown): void {\n  try {\n    zodToJsonSchema(schema as never);\n  } catch {\n    // Intentionally ignored: <reason>\n  }\n}\n" },
+          ],
+        },
+      ],
+      output: "import { zodToJsonSchema } from \"zod-to-json-schema\";\n\nexport function checkSchema(schema: unknown): void {\n  try {\n    zodToJsonSchema(schema as never);\n  } catch (err) {\n    console.error(\"zodToJsonSchema failed in checkSchema\", err);\n  }\n}\n",
+    },
+    {
       name: "syncTry's neighbour: an empty catch around a call named for a write stays high confidence (warning)",
       code: [
         "import { posting } from \"./posting\";",
