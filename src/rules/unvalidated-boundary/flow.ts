@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { accessesNamed, calleeName, topLevelFunction } from "../../engine/ast";
+import { accessesNamed, calleeName, importBindings, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, onlyTested, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { injectedType, isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
@@ -582,16 +582,14 @@ function returnedToControllers(use: ts.Node, callersElsewhere: (method: ts.Metho
   });
 }
 
-/** A function declared at the top of the module (a declaration, or a `const` holding an arrow or a function expression) or imported. */
+/**
+ * A function declared at the top of the module (a declaration, or a `const` holding an arrow or a function expression) or
+ * imported by name: the engine's per-file indexes (topLevelFunction, importBindings), not a scan of the statements per read.
+ */
 function moduleFunction(id: ts.Identifier): boolean {
   if (findBinding(id)) return false;
-  const name = id.text;
-  return id.getSourceFile().statements.some((st) => {
-    if (ts.isFunctionDeclaration(st)) return st.name?.text === name;
-    if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && !!d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)));
-    const named = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
-    return !!named && ts.isNamedImports(named) && named.elements.some((el) => el.name.text === name);
-  });
+  const sf = id.getSourceFile();
+  return !!topLevelFunction(id.text, sf) || importBindings(sf).get(id.text)?.kind === "named";
 }
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */
