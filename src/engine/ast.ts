@@ -235,6 +235,12 @@ export function containsAwait(node: ts.Node): boolean {
   return ts.forEachChild(node, containsAwait) ?? false;
 }
 
+/** Whether `node` reads the name `name`: an identifier so spelled below it that is not a property's name (`x.name`). */
+export function readsName(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+  return ts.forEachChild(node, (c) => readsName(c, name) || undefined) ?? false;
+}
+
 /** The expression inside what only wraps it: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
 export function unwrap(e: ts.Expression): ts.Expression {
   let cur = e;
