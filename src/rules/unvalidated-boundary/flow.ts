@@ -33,6 +33,7 @@ import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranc
 import { insideTry, keptBy, longLived } from "./kept-state";
 import { linkGuarded } from "./guarded-link";
 import { memoryCacheKey } from "./memory-cache";
+import { isNestController } from "./frameworks/nest";
 
 /**
  * What an input value is:
@@ -577,8 +578,7 @@ function returnedToControllers(use: ts.Node, callersElsewhere: (method: ts.Metho
     while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
     if (!top.parent || !ts.isReturnStatement(top.parent)) return false;
     const route = enclosingFunction(top.parent);
-    const cls = route?.parent;
-    return !!route && ts.isMethodDeclaration(route) && !!cls && ts.isClassDeclaration(cls) && (ts.getDecorators(cls) ?? []).some((d) => ts.isCallExpression(d.expression) && calleeName(d.expression) === "Controller");
+    return !!route && ts.isMethodDeclaration(route) && isNestController(route.parent);
   });
 }
 
