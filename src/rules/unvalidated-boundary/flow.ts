@@ -13,7 +13,7 @@ import { prefixThenCut, rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
-import { sizeOfPresent } from "./size-read";
+import { SIZE_COMPARISONS, sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { copiedBeforeParse } from "./replaced";
 import { destructuredReplyRelayed, echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed, shownInPage } from "./echo";
@@ -498,8 +498,6 @@ function outboundBodyField(ref: ts.Node, presenceTested: boolean): boolean {
 }
 
 const MESSAGE_SHAPE_KEYS = new Set(["content", "role", "messages", "parts", "tools", "tool_choice", "functions"]);
-
-const SIZE_COMPARISONS = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
 
 /** `if (newPassword.length < 6) return 400`: a size test in a condition, only a boolean comes out (like a presence test). */
 function lengthTested(ref: ts.Node): boolean {
