@@ -338,6 +338,19 @@ export function importBindings(sf: ts.SourceFile): ReadonlyMap<string, ImportBin
 }
 
 /**
+ * The package a module specifier names: `axios` for `axios/lib/core`, `@supabase/supabase-js` for a scoped one, and for
+ * Deno and CDN specifiers too (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`, version dropped); undefined for
+ * a relative or absolute path.
+ */
+export function packageOf(specifier: string): string | undefined {
+  // A relative or absolute path names no package (most requires of compiled code): no regex work.
+  if (specifier.charCodeAt(0) === 46 /* . */ || specifier.charCodeAt(0) === 47 /* / */) return undefined;
+  const s = specifier.replace(/^(?:npm:|jsr:|node:)/, "").replace(/^https:\/\/(?:esm\.sh|cdn\.skypack\.dev|jspm\.dev|unpkg\.com|cdn\.jsdelivr\.net\/npm)\//, "");
+  const pkg = s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!;
+  return pkg.replace(/@[^/]*$/, "") || pkg;
+}
+
+/**
  * The property accesses named `name` below `root` (`x.name`, any `x`), in source order, from one walk
  * of `root` per analysis: a check asked once per read or per catch that walked the tree each time was
  * quadratic in a handler of thousands of reads or a class of hundreds of methods.
