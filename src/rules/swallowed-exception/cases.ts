@@ -122,6 +122,7 @@ import { answersItsOwnPlaceholder } from "./placeholder-option";
 import { cleansEmptyFolders, fallsToTheNamedFallback, upgradesAHashOpportunistically } from "./best-effort-step";
 import { notifiesInBackground } from "./confidence";
 import { probesAnOptionalPath } from "./path-probe";
+import { fallbackTestedInline } from "./inline-fallback-test";
 import { retentionDeleteLeftForNextRun, successCountExcused, successListExcused } from "./success-count";
 import { answersServerError, errorMakerOf, frameworkErrorCall } from "./framework-error";
 import { projectErrorHelperCall } from "./error-helper";
@@ -3398,7 +3399,7 @@ function checkPromiseHandler(ctx: RuleContext, call: ts.CallExpression, handler:
   if (verdict === "noop" && which === "catch" && handlerAnswersNone(handler) && lookupGuardedAsOptional(call, boundTo(call))) return;
   // `const data = await res.json().catch(() => ({})); if (!res.ok) { setError(data.error ?? "…"); return; }`: failed-branch-body.ts.
   if (verdict === "noop" && which === "catch" && bodyReadOnlyInFailedBranch(call)) return;
-  if (fallbackFeedsFailure(call) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || missWarnedNext(call) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || requestBodyAsEmpty(call, handler)))) return;
+  if (fallbackFeedsFailure(call) || fallbackTestedInline(call, handler) || (verdict === "noop" && (errorBodyFallback(call) || readsOnlyFailedResponses(call) || deniesAVerifiersRejection(call, handler) || throwingLookupAnswersNone(call, handler) || missWarnedNext(call) || fallbackOnlyShown(call) || fallbackOnlyLogged(call) || requestBodyAsEmpty(call, handler)))) return;
   const caseId: CaseId = which === "then" ? "thenRejectionNoop" : verdict === "log" ? "promiseCatchLogOnly" : "promiseCatchNoop";
   ctx.report({ case: caseId, node: handler, fixes: () => promiseHandlerFixes(fixEnv(ctx, scopeOf(call)), call, handler, logCallOf) });
 }

@@ -8,6 +8,8 @@ import { routeFallsOffToFrameworkError } from "./route-fall-off";
 import { droppedCleanupBeforeRethrow, emptyCleanupBeforeRethrow } from "./rethrown-cleanup";
 import { catchIsLaterStep, handlerIsLaterStep, logsBelowErrorLevel } from "./later-step";
 import { answersAnyFailureAsAuth } from "./auth-answer";
+import { emptyTryOnlyComputes } from "./sync-empty";
+import { answersNoneIntoLocal } from "./kept-none-handler";
 
 /**
  * Confidence (docs/rules/swallowed-exception.md, "Confidence"): the shapes of a finding that
@@ -15,7 +17,7 @@ import { answersAnyFailureAsAuth } from "./auth-answer";
  * so the engine shows them one severity step lower. Detection is unchanged: this only reads the
  * reported site.
  */
-export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow" | "laterStep" | "belowErrorLevel" | "authAnswer";
+export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow" | "laterStep" | "belowErrorLevel" | "authAnswer" | "defaultKept";
 
 /** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
@@ -117,13 +119,18 @@ export function lowConfidenceOf(sf: ts.SourceFile, r: RuleReport): LowConfidence
     // `catch (err) { try { fs.unlinkSync(tmp); } catch {} throw err; }` (rethrown-cleanup.ts).
     case "emptyCatch": {
       const clause = catchClauseOf(sf, r);
-      return clause && emptyCleanupBeforeRethrow(clause.parent) ? "cleanupBeforeRethrow" : undefined;
+      if (!clause) return undefined;
+      if (emptyCleanupBeforeRethrow(clause.parent)) return "cleanupBeforeRethrow";
+      // `try { schema = zodToJsonSchema(schema); } catch {}`: the try waits for nothing and reaches nothing outside (sync-empty.ts).
+      return emptyTryOnlyComputes(clause.parent.tryBlock) ? "syncTry" : undefined;
     }
     case "promiseCatchNoop":
       if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";
       // `catch (err) { await sandbox.stop().catch(() => undefined); throw err; }` (rethrown-cleanup.ts).
       if (r.node?.parent && ts.isCallExpression(r.node.parent) && droppedCleanupBeforeRethrow(r.node.parent)) return "cleanupBeforeRethrow";
       if (r.node && r.node.parent && ts.isCallExpression(r.node.parent) && repliesAFailureNotice(r.node.parent)) return "failureNotice";
+      // `const entries = await fs.readdir(dir).catch(() => null);`: catchReturnsDefault as a chain (kept-none-handler.ts).
+      if (r.node && answersNoneIntoLocal(r.node)) return "defaultKept";
       return r.node && handlerIsLaterStep(r.node) ? "laterStep" : undefined;
     case "promiseCatchLogOnly":
       if (r.node && bodyReadFallback(r.node)) return "bodyReadFallback";

@@ -550,6 +550,13 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
     // `const api = axios.create(); api.defaults.timeout = 5000;`
     const decl = call.parent && ts.isVariableDeclaration(call.parent) && ts.isIdentifier(call.parent.name) ? call.parent.name.text : undefined;
     if (decl && facts.defaultsTimeout.has(decl)) return undefined;
+    // `axios.create({ baseURL: "/api" })`: every path asked through it is the page's own origin; axios 1 in Node rejects a
+    // URL with no host at once, so only a page uses this client, like a relative `axios.get("/api/x")` (production
+    // pingvin-share's `frontend/src/services/api.service.ts`, session 45). A file that assigns a base URL anywhere
+    // (`axios.defaults.baseURL = \`${endpoint}/api\``, `config.baseURL = …`) may point it at a host: still reported
+    // (production teable's `packages/openapi/src/axios.ts`, whose `configApi` gives the server's instance one).
+    const cfg = args[0] ? unwrap(args[0]) : undefined;
+    if (cfg && ts.isObjectLiteralExpression(cfg) && isRelativeUrl(propValue(cfg, "baseURL"), facts) && !BASE_URL_ASSIGNED_RE.test(call.getSourceFile().text)) return undefined;
     return { case: "client", node: call.expression, what, site: { kind: "axios", call, index: 0, key: "timeout" } };
   }
   if (configured) return undefined;
@@ -572,6 +579,9 @@ function judgeAxios(call: ts.CallExpression, c: Callee, args: ts.NodeArray<ts.Ex
   // `axios(requestConfig)`: the timeout goes into the configuration (`{ ...requestConfig, timeout }`), not a second argument axios ignores.
   return { case: "call", node: call.expression, what, site: { kind: "axios", call, index: c.member === "" && index === 1 && namedAxiosConfig(args) ? 0 : index, key: "timeout" } };
 }
+
+// An assignment of a base URL (`instance.defaults.baseURL = …`, `config.baseURL = …`), not a comparison.
+const BASE_URL_ASSIGNED_RE = /\bbaseURL\s*=(?!=)/;
 
 // A name that holds request options, not a URL: `config`, `requestConfig`, `axiosOptions`, `opts`, `cfg`.
 const CONFIG_NAME_RE = /(?:^|[a-z_])(?:config|cfg|options|opts)$/i;

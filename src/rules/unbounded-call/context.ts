@@ -80,7 +80,8 @@ function testPackageOfProject(ctx: RuleContext<unknown>): boolean {
 
 // A manual check script named like a test: `test-auth.js`, `db-test.js`, `war-tests.js`, or in camelCase
 // `testWebhook.js` (a capital after `test`: `testimonials.js` is no test).
-const CHECK_SCRIPT_RE = /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?\.[cm]?[jt]sx?$/i;
+// A script module may say so in its name (`smoke-test.script.ts`: production papra's smoke test, session 45).
+const CHECK_SCRIPT_RE = /(?:^|[\\/])tests?[-_][^\\/]*$|[-_]tests?(?:\.script)?\.[cm]?[jt]sx?$/i;
 const CAMEL_CHECK_SCRIPT_RE = /(?:^|[\\/])test[A-Z][^\\/]*$/;
 // A request handler the module exports: a deployed function, whatever its name (Vercel's `api/test-whatsapp.js`
 // answers `/api/test-whatsapp`; held round 32): `module.exports = async (req, res) =>`, `export default function

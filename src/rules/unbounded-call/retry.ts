@@ -269,6 +269,10 @@ function isCapped(loop: ts.IterationStatement): boolean {
   const readsClock = (e: ts.Expression) => timed.size > 0 && [...timed].some((name) => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(e.getText()));
   let capped = false;
   forEachShallow(loop.statement, (n) => {
+    // `meta.abort.throwIfAborted()` each turn, or `if (signal.aborted) break;`: the loop ends when the caller's signal
+    // aborts, a deadline of the caller's (production firecrawl's RunPod status poll, session 45).
+    if (!capped && ts.isExpressionStatement(n) && ts.isCallExpression(n.expression) && ts.isPropertyAccessExpression(n.expression.expression) && n.expression.expression.name.text === "throwIfAborted") capped = true;
+    if (!capped && ts.isIfStatement(n) && ts.isPropertyAccessExpression(unwrap(n.expression)) && (unwrap(n.expression) as ts.PropertyAccessExpression).name.text === "aborted" && leavesLoop(n.thenStatement)) capped = true;
     if (!capped && ts.isIfStatement(n) && (hasRelational(n.expression) || readsClock(n.expression))) {
       const then = n.thenStatement;
       if (ts.isThrowStatement(then) || ts.isReturnStatement(then) || ts.isBreakStatement(then) || (ts.isBlock(then) && alwaysLeaves(then))) capped = true;
@@ -280,6 +284,11 @@ function isCapped(loop: ts.IterationStatement): boolean {
 }
 
 const CLOCK_READ_RE = /\b(?:Date\.now|performance\.now)\(\)/;
+
+/** `throw …`, `return …`, `break`, or a block that always leaves. */
+function leavesLoop(st: ts.Statement): boolean {
+  return ts.isThrowStatement(st) || ts.isReturnStatement(st) || ts.isBreakStatement(st) || (ts.isBlock(st) && alwaysLeaves(st));
+}
 
 function isForever(loop: ts.IterationStatement): boolean {
   if (ts.isForStatement(loop)) return !loop.condition || loop.condition.kind === ts.SyntaxKind.TrueKeyword;
@@ -391,6 +400,10 @@ export function judgeLoop(loop: ts.IterationStatement): RetryFinding | undefined
   // is the status another service sets, with a delay but no cap and no deadline; when the reply never comes (a
   // broker down, a publish dropped), the caller waits forever (issue 11: tune nodejs-ecommerce-microservice).
   if (tries.length === 0 && delayed && !capped && pollsStatus(loop) && (hasOutboundAwait(body) || awaitsBefore(loop))) return { node: loop, why: "noCap", loop, counter };
+  // while (file.state !== FileState.ACTIVE) { file = await client.files.get({ name }); }: the same poll with no delay
+  // asks again at once, and forever when the state never comes (retired round 48, ai-whatsapp-assistant's
+  // `src/utils/gemini.ts:343`): a loop that leaves only when a status check passes, with no delay.
+  if (tries.length === 0 && !delayed && pollsStatus(loop) && hasOutboundAwait(body)) return { node: loop, why: capped ? "noDelay" : "noDelayNoCap", loop, counter };
   if (isForever(loop)) {
     for (const t of tries) {
       if (!hasOutboundAwait(t.tryBlock) || alwaysLeaves(t.catchClause!.block) || endsOwnCondition(loop, t.catchClause!.block) || hasDelay(t.catchClause!.block)) continue;
@@ -506,18 +519,60 @@ function pollsStatus(loop: ts.IterationStatement): boolean {
   if (!ts.isWhileStatement(loop) && !ts.isDoStatement(loop)) return false;
   const e = unwrap(loop.expression);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return waitsForDoneFlag(loop, unwrap(e.operand));
-  if (!ts.isBinaryExpression(e)) return false;
+  // `while (run.status !== "completed" && run.status !== "requires_action")`: the poll ends on any of the words it
+  // names (retired round 48, ai-whatsapp-assistant's `src/utils/assistant.ts:142`, an OpenAI run polled each second);
+  // `while (job.state === "queued" || job.state === "running")` waits while any holds. Every term is such a test, and one
+  // of them names a word the rule knows; the others may be the service's own (`requires_action`).
+  const terms = statusTerms(e);
+  if (!terms) return false;
+  return terms.some((t) => t.known);
+}
+
+/** The terms of a status poll's condition, each read by `statusTest`: one test, or a chain of `&&` (negated) or `||` (equal). */
+function statusTerms(e: ts.Expression): { known: boolean }[] | undefined {
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const parts: ts.Expression[] = [];
+    const op = e.operatorToken.kind;
+    const flatten = (x: ts.Expression): void => {
+      const u = unwrap(x);
+      if (ts.isBinaryExpression(u) && u.operatorToken.kind === op) {
+        flatten(u.left);
+        flatten(u.right);
+      } else parts.push(u);
+    };
+    flatten(e);
+    const tests = parts.map((x) => statusTest(x));
+    if (tests.some((t) => !t || t.negated !== (op === ts.SyntaxKind.AmpersandAmpersandToken))) return undefined;
+    return tests as { known: boolean }[];
+  }
+  const t = statusTest(e);
+  return t ? [t] : undefined;
+}
+
+/**
+ * `order.status !== "completed"`, `response.state !== FileState.ACTIVE` (an enum member names the word: retired round
+ * 48, ai-whatsapp-assistant's `src/utils/gemini.ts:343`, a Gemini file polled until it is active): a test of a status
+ * word (`status`, `state`, `phase` of something), `known` when the word is one the poll waits for.
+ */
+function statusTest(x: ts.Expression): { negated: boolean; known: boolean } | undefined {
+  const e = unwrap(x);
+  if (!ts.isBinaryExpression(e)) return undefined;
   const k = e.operatorToken.kind;
   const negated = k === ts.SyntaxKind.ExclamationEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken;
-  if (!negated && k !== ts.SyntaxKind.EqualsEqualsEqualsToken && k !== ts.SyntaxKind.EqualsEqualsToken) return false;
-  const [subject, word] = ts.isStringLiteralLike(e.right) ? [unwrap(e.left), e.right.text] : ts.isStringLiteralLike(e.left) ? [unwrap(e.right), e.left.text] : [undefined, ""];
-  if (!subject) return false;
+  if (!negated && k !== ts.SyntaxKind.EqualsEqualsEqualsToken && k !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+  const left = unwrap(e.left);
+  const right = unwrap(e.right);
+  const wordOf = (w: ts.Expression): string | undefined => (ts.isStringLiteralLike(w) ? w.text : ts.isPropertyAccessExpression(w) && ts.isIdentifier(w.expression) && /^[A-Z]/.test(w.expression.text) ? w.name.text : undefined);
+  const rightWord = wordOf(right);
+  const leftWord = rightWord === undefined ? wordOf(left) : undefined;
+  const [subject, word] = rightWord !== undefined ? [left, rightWord] : leftWord !== undefined ? [right, leftWord] : [undefined, ""];
+  if (!subject) return undefined;
   const name = ts.isPropertyAccessExpression(subject) ? subject.name.text : ts.isIdentifier(subject) ? subject.text : "";
-  if (!/(?:^|[a-z_])(?:status|state|phase)$/i.test(name)) return false;
+  if (!/(?:^|[a-z_])(?:status|state|phase)$/i.test(name)) return undefined;
   // while (this.status === "running"): the object's own run state, which its stop() clears; a worker's
   // main loop for the process's life, not a reply another service sets (production nango tasks/lib/processor.ts:97).
-  if (!negated && ts.isPropertyAccessExpression(subject) && subject.expression.kind === ts.SyntaxKind.ThisKeyword && RUN_STATE_RE.test(word)) return false;
-  return negated ? DONE_STATE_RE.test(word) : WAITING_STATE_RE.test(word);
+  if (!negated && ts.isPropertyAccessExpression(subject) && subject.expression.kind === ts.SyntaxKind.ThisKeyword && RUN_STATE_RE.test(word)) return undefined;
+  return { negated, known: negated ? DONE_STATE_RE.test(word) : WAITING_STATE_RE.test(word) };
 }
 
 // The flag a long-running operation sets when it ends (Google's `operation.done`, `job.isComplete`).
@@ -633,6 +688,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   const name = owner ? functionName(owner) : undefined;
   if (!name || !body || !mentions(body, name) || hasDelay(body) || dropsQueueHead(body) || switchesAlternative(body) || LOCAL_BIND_RE.test(body.getText()) || (owner && listensOnNextPort(owner, body, name))) return [];
   if (owner?.body && takesQueueHeadBefore(owner.body, region)) return [];
+  if (owner && onlyListens(owner)) return [];
   // `await new Promise((r) => setTimeout(r, delay))` before the `try`: every entry waits first, the recursive one too.
   if (owner && waitsOnEntry(owner, region)) return [];
   // A capped retry after a logical conflict needs no delay, as in loops: `commit(retries - 1)` when the error is a conflict.
@@ -652,7 +708,7 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
       // imported by the class whose `labelMessage` method calls it; production inbox-zero's `email/google.ts`).
       const callee = ts.isIdentifier(e) ? (member ? undefined : e.text) : ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
       // Uncapped, a conflict retry lacks only a cap (no fix: the cap needs a new parameter).
-      if (callee === name && sameRequest(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !flagCapped(n, root, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n)) && !askedFirst(n, root)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
+      if (callee === name && sameRequest(n, owner!) && !nextItem(n, owner!) && !(conflict && countsAttempts(n)) && !forcesRefresh(n, owner!) && !flagCapped(n, root, owner!) && !(refreshes && countedUnderCap(n, root)) && !(parseOnly && countsAttempts(n)) && !askedFirst(n, root)) found.push(conflict ? { node: n, why: "noCap" } : { node: n, why: "noDelay", recursiveStmt: statementIn(n, root) });
     }
     n.forEachChild(walk);
   };
@@ -661,6 +717,25 @@ export function judgeFailurePath(region: ts.CatchClause | ts.FunctionLikeDeclara
   // `start()` in each case) are one retry, reported once.
   return found.slice(0, 1);
 }
+
+/**
+ * `private initializeEvents() { this.client.on("qr", …); this.client.on("disconnected", async () => { …; this.client =
+ * this.createClient(); this.initializeEvents(); … }); … }`: the function only registers listeners, so calling it again
+ * from one of them asks nothing of anyone (tune hono-bot-wa's `src/services/whatsapp.service.ts:87`, labelled clean): a
+ * retry re-issues an outbound operation, and what the listener then calls (`this.client.initialize()`) is judged where
+ * it is.
+ */
+function onlyListens(fn: ts.FunctionLikeDeclaration): boolean {
+  const body = fn.body;
+  if (!body || !ts.isBlock(body) || body.statements.length === 0) return false;
+  return body.statements.every((st) => {
+    if (!ts.isExpressionStatement(st)) return false;
+    const e = unwrap(st.expression);
+    return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && LISTEN_RE.test(e.expression.name.text);
+  });
+}
+
+const LISTEN_RE = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
 
 /** A method, accessor or a function stored as a class or object property: its name is no binding inside its body. */
 function isMemberFunction(fn: ts.FunctionLikeDeclaration): boolean {
@@ -778,6 +853,42 @@ const COMPARISONS = new Set([
   ts.SyntaxKind.GreaterThanToken,
   ts.SyntaxKind.GreaterThanEqualsToken,
 ]);
+
+/**
+ * `processNextFile(index + 1)` in `const processNextFile = async (index) => { const key = fileKeys[index]; … }`: the
+ * argument counted up is the parameter the function reads a list's element with, so the call asks for the next item,
+ * not the same one again (production pingvin-share's zip of a share's files, session 45: its stream's `end` and `error`
+ * listeners and its catch all move on to `index + 1`). Iteration by index, like a loop that picks a different request
+ * by index each turn. A table of waits read by the count (`DELAYS[attempt]`) is no list of items.
+ */
+function nextItem(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration): boolean {
+  if (!fn.body) return false;
+  const counted = new Set<string>();
+  call.arguments.forEach((a, i) => {
+    const u = unwrap(a);
+    const param = fn.parameters[i]?.name;
+    if (!param || !ts.isIdentifier(param) || !ts.isBinaryExpression(u) || u.operatorToken.kind !== ts.SyntaxKind.PlusToken || !ts.isNumericLiteral(unwrap(u.right))) return;
+    const left = unwrap(u.left);
+    if (ts.isIdentifier(left) && left.text === param.text) counted.add(param.text);
+  });
+  if (counted.size === 0) return false;
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isElementAccessExpression(n)) {
+      const arg = unwrap(n.argumentExpression);
+      const list = unwrap(n.expression);
+      const listName = ts.isIdentifier(list) ? list.text : ts.isPropertyAccessExpression(list) ? list.name.text : "";
+      if (ts.isIdentifier(arg) && counted.has(arg.text) && !WAIT_TABLE_RE.test(listName)) found = true;
+    }
+    n.forEachChild(walk);
+  };
+  walk(fn.body);
+  return found;
+}
+
+// A table of waits or attempt settings read by the attempt count: `DELAYS[attempt]`, `backoffMs[retry]`.
+const WAIT_TABLE_RE = /delay|backoff|wait|interval|timeout|sleep|pause|retr|attempt/i;
 
 /** The recursive call counts its attempts: an argument is a name plus or minus a number (`retries - 1`). */
 function countsAttempts(call: ts.CallExpression): boolean {

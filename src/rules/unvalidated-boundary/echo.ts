@@ -11,6 +11,7 @@ import { axiosDataTested } from "./axios-status";
 import { linkGuarded } from "./guarded-link";
 import { thenCaught } from "./then-caught";
 import { allElementOf } from "./promise-all";
+import { thenChainedJson } from "./then-ok";
 
 // What answers an HTTP request with a body: `res.json(…)`, `res.status(200).send(…)`, `reply.send(…)`, `c.json(…)`, `NextResponse.json(…)`.
 const ANSWER_METHODS = new Set(["json", "send", "jsonp", "end"]);
@@ -96,6 +97,11 @@ function replyStatus(value: ts.Expression, p: ts.Node): "ok" | "untested" | unde
   // `const [secretsData, pixData] = await Promise.all([secretsResponse.json(), pixResponse.json()])`: the body at its place.
   const all = b?.kind === "var" && b.element && b.decl.initializer ? allElementOf(b.decl, b.element) : undefined;
   if (all) return jsonStatus(unwrap(all), p);
+  // `.then((res) => { if (!res.ok) throw …; return res.json(); }).then((result) => …)`: tested in the callback before.
+  if (b?.kind === "param" && !b.element) {
+    const chained = thenChainedJson(b.fn, b.index);
+    return chained && chained.every((json) => jsonStatus(json, json) === "ok") ? "ok" : undefined;
+  }
   if (!b || b.kind !== "var" || b.element) return undefined;
   // `let payload = null; try { payload = await res.json() } catch { payload = null }`: a `let` that starts as the code's
   // own empty value (`null`, `undefined`, `{}`, `[]`) and is given the reply, or that empty value again, is judged by

@@ -34,6 +34,7 @@ import { insideTry, keptBy, longLived } from "./kept-state";
 import { linkGuarded } from "./guarded-link";
 import { memoryCacheKey } from "./memory-cache";
 import { isNestController } from "./frameworks/nest";
+import { assignsIntoEmpty, copyOnlyLogged } from "./logged-copy";
 
 /**
  * What an input value is:
@@ -1000,6 +1001,8 @@ export function analyzeValue(expr: ts.Node, kind: ValueKind, env: FlowEnv): Outc
     if (env.remoteReply && replySpreadRelayed(top, p)) return undefined;
     // `console.log("creating user", { ...req.body, password: "[REDACTED]" })`: spread into a log line's object, only logged.
     if (loggedOrEchoed(p.parent, false)) return undefined;
+    // `const body = { ...req.body }` only logged after (logged-copy.ts).
+    if (copyOnlyLogged(p.parent, isLogCall)) return undefined;
     // `const message = { ...data, id: uuid() }` of a socket payload: the object decides, by where it goes (kept, stored, or only emitted).
     if (env.sinkOnly) return analyzeValue(p.parent, "structured", env);
     // `const preNormalizedBody = { ...req.body }` before `req.body = schema.parse(req.body)`: only logged, or its fields read after the parse.
@@ -3100,6 +3103,8 @@ function callOutcome(call: ts.CallExpression, arg: ts.Node, kind: ValueKind, env
     // Copying route params or a query bag (`Object.assign({}, req.params)`) reads no field.
     if (name === "assign" && call.arguments[0] !== arg) {
       if (env.sinkOnly) return kind === "structured" && !env.uiState && call.arguments[0] && longLived(call.arguments[0]) ? unsafe(call, "stored") : undefined;
+      // `const body = Object.assign({}, req.body)` only logged after (logged-copy.ts).
+      if (kind !== "bag" && assignsIntoEmpty(call) && copyOnlyLogged(call, isLogCall)) return undefined;
       return kind === "bag" ? undefined : unsafe(call, "assigned into another object");
     }
     // (Only logged, `console.log("body", { keys: Object.keys(req.body || {}) })`, they read nothing that goes on.)
