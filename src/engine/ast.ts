@@ -235,6 +235,12 @@ export function containsAwait(node: ts.Node): boolean {
   return ts.forEachChild(node, containsAwait) ?? false;
 }
 
+/** Whether `node` reads the name `name`: an identifier so spelled below it that is not a property's name (`x.name`). */
+export function readsName(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+  return ts.forEachChild(node, (c) => readsName(c, name) || undefined) ?? false;
+}
+
 /** The expression inside what only wraps it: parentheses, type assertions (`as`, `<T>`, `satisfies`, `!`) and `await`. */
 export function unwrap(e: ts.Expression): ts.Expression {
   let cur = e;
@@ -329,6 +335,19 @@ export function importBindings(sf: ts.SourceFile): ReadonlyMap<string, ImportBin
   }
   IMPORT_BINDINGS.set(sf, (out = index));
   return out;
+}
+
+/**
+ * The package a module specifier names: `axios` for `axios/lib/core`, `@supabase/supabase-js` for a scoped one, and for
+ * Deno and CDN specifiers too (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`, version dropped); undefined for
+ * a relative or absolute path.
+ */
+export function packageOf(specifier: string): string | undefined {
+  // A relative or absolute path names no package (most requires of compiled code): no regex work.
+  if (specifier.charCodeAt(0) === 46 /* . */ || specifier.charCodeAt(0) === 47 /* / */) return undefined;
+  const s = specifier.replace(/^(?:npm:|jsr:|node:)/, "").replace(/^https:\/\/(?:esm\.sh|cdn\.skypack\.dev|jspm\.dev|unpkg\.com|cdn\.jsdelivr\.net\/npm)\//, "");
+  const pkg = s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!;
+  return pkg.replace(/@[^/]*$/, "") || pkg;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { readsName } from "../../engine/ast";
 
 /**
  * `if (err && typeof err === "object" && "message" in err) console.log(err.message)`: a test that the
@@ -33,11 +34,6 @@ export function onlyTestsErrorShape(cond: ts.Expression, errName: string): boole
  */
 function shapeOrOther(e: ts.Expression, errName: string): boolean {
   return onlyTestsErrorShape(e, errName) || !readsName(e, errName);
-}
-
-function readsName(n: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(n)) return n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n);
-  return ts.forEachChild(n, (c) => readsName(c, name) || undefined) ?? false;
 }
 
 function strip(e: ts.Expression): ts.Expression {

@@ -15,10 +15,9 @@
  * `npm:resend@4.0.0`, `https://esm.sh/resend@2.0.0`).
  */
 import { ts } from "../../engine/ts";
-import { importBindings, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { importBindings, isFunctionLikeDeclaration as isFunctionLike, packageOf } from "../../engine/ast";
 import { claimsSuccess, logCallOf } from "./analysis";
 import { enclosingFunction } from "./scope";
-import { libraryOf } from "../unbounded-call/libraries";
 
 // A name for the e-mail having gone: `emailSent`, `sent`, `delivered`, `notified`.
 const SENT_NAME_RE = /sent|deliver|notified|emailed/i;
@@ -36,7 +35,7 @@ const PRE_RESULT_PIN_RE = /resend@[\^~v=]*0(?:\.|$|[^\d])/;
  * `https://esm.sh/resend@2.0.0`; retired held round 48's Deno backend): 1.0 and later resolve `{ data, error }`.
  */
 function importsResend(sf: ts.SourceFile): boolean {
-  for (const b of importBindings(sf).values()) if (b.spec === "resend" || (libraryOf(b.spec) === "resend" && !PRE_RESULT_PIN_RE.test(b.spec))) return true;
+  for (const b of importBindings(sf).values()) if (b.spec === "resend" || (packageOf(b.spec) === "resend" && !PRE_RESULT_PIN_RE.test(b.spec))) return true;
   return false;
 }
 

@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { packageOf } from "../../engine/ast";
 import { unwrap } from "./ast";
 
 /**
@@ -28,13 +29,10 @@ export type Library =
   | "resend"
   | "ofetch";
 
-/** Module specifier → library. Deno and esm.sh specifiers (`npm:axios@1`, `https://esm.sh/@supabase/supabase-js@2`) name the package too. */
+/** Module specifier → library, by the package it names (engine/ast.ts packageOf: Deno and esm.sh specifiers too). */
 export function libraryOf(specifier: string): Library | undefined {
-  // A relative or absolute path names no package (most requires of compiled code): no regex work.
-  if (specifier.charCodeAt(0) === 46 /* . */ || specifier.charCodeAt(0) === 47 /* / */) return undefined;
-  const s = specifier.replace(/^(?:npm:|jsr:|node:)/, "").replace(/^https:\/\/(?:esm\.sh|cdn\.skypack\.dev|jspm\.dev|unpkg\.com|cdn\.jsdelivr\.net\/npm)\//, "");
-  const pkg = s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!;
-  const name = pkg.replace(/@[^/]*$/, "") || pkg;
+  const name = packageOf(specifier);
+  if (name === undefined) return undefined;
   if (name.startsWith("@aws-sdk/client-")) return "aws";
   // The per-API packages of googleapis (`@googleapis/sheets`, `@googleapis/drive`): the same gaxios
   // services, `sheets({ version: "v4", auth })` (held round 26). `@googleapis/` holds only these.

@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { accessesNamed, calleeName, topLevelFunction } from "../../engine/ast";
+import { accessesNamed, calleeName, importBindings, topLevelFunction } from "../../engine/ast";
 import { climb, constInitializer, containsThrow, enclosingFunction, findBinding, findRefs, functionName, isConditionPosition, isExportedFunction, isFunctionLike, isWrapper, leaves, leavingDispatchBranch, listedInExport, nameText, onlyTested, ownReturns, receiverSegments, scopeOf, unwrap, type FunctionLike } from "./ast";
 import { oauthCodeExchanged, testedBefore } from "./oauth-code";
 import { injectedType, isAiSdkCall, isBlobPathCall, isBuiltServiceCall, isStorageContentArg, isModelCallExpr, isPathBuilder, isSqlTag, isStoreMethodCall, sinkKind } from "./sinks";
@@ -13,7 +13,7 @@ import { prefixThenCut, rawPrefixBeforeFile } from "./path-prefix";
 import { dtoCopy } from "./dto-copy";
 import { isJwtVerifyArg, isModelQuestion, isVerifiedPayload, onlyPresenceOrVerify } from "./token";
 import { answerTested, hmacGated, verifierOf, type CalleeOf } from "./verifier";
-import { sizeOfPresent } from "./size-read";
+import { SIZE_COMPARISONS, sizeOfPresent } from "./size-read";
 import { readsOverwrittenValue } from "./overwritten";
 import { copiedBeforeParse } from "./replaced";
 import { destructuredReplyRelayed, echoedInAnswer, failureAnsweredAround, loggedOrEchoed, okReplyRead, replyFieldRelayed, replyRelayedUntested, replySpreadRelayed, returnedReplyRelayed, shownInPage } from "./echo";
@@ -33,6 +33,7 @@ import { OWN_KEY_TESTS, spreadOnlyKeyTested, typeGuardedBefore, typeGuardedBranc
 import { insideTry, keptBy, longLived } from "./kept-state";
 import { linkGuarded } from "./guarded-link";
 import { memoryCacheKey } from "./memory-cache";
+import { isNestController } from "./frameworks/nest";
 import { assignsIntoEmpty, copyOnlyLogged } from "./logged-copy";
 
 /**
@@ -499,8 +500,6 @@ function outboundBodyField(ref: ts.Node, presenceTested: boolean): boolean {
 
 const MESSAGE_SHAPE_KEYS = new Set(["content", "role", "messages", "parts", "tools", "tool_choice", "functions"]);
 
-const SIZE_COMPARISONS = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
-
 /** `if (newPassword.length < 6) return 400`: a size test in a condition, only a boolean comes out (like a presence test). */
 function lengthTested(ref: ts.Node): boolean {
   const p = ref.parent;
@@ -578,21 +577,18 @@ function returnedToControllers(use: ts.Node, callersElsewhere: (method: ts.Metho
     while (top.parent && (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent))) top = top.parent;
     if (!top.parent || !ts.isReturnStatement(top.parent)) return false;
     const route = enclosingFunction(top.parent);
-    const cls = route?.parent;
-    return !!route && ts.isMethodDeclaration(route) && !!cls && ts.isClassDeclaration(cls) && (ts.getDecorators(cls) ?? []).some((d) => ts.isCallExpression(d.expression) && calleeName(d.expression) === "Controller");
+    return !!route && ts.isMethodDeclaration(route) && isNestController(route.parent);
   });
 }
 
-/** A function declared at the top of the module (a declaration, or a `const` holding an arrow or a function expression) or imported. */
+/**
+ * A function declared at the top of the module (a declaration, or a `const` holding an arrow or a function expression) or
+ * imported by name: the engine's per-file indexes (topLevelFunction, importBindings), not a scan of the statements per read.
+ */
 function moduleFunction(id: ts.Identifier): boolean {
   if (findBinding(id)) return false;
-  const name = id.text;
-  return id.getSourceFile().statements.some((st) => {
-    if (ts.isFunctionDeclaration(st)) return st.name?.text === name;
-    if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name && !!d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)));
-    const named = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
-    return !!named && ts.isNamedImports(named) && named.elements.some((el) => el.name.text === name);
-  });
+  const sf = id.getSourceFile();
+  return !!topLevelFunction(id.text, sf) || importBindings(sf).get(id.text)?.kind === "named";
 }
 
 /** The call an object/array literal (holding the input) ends up in, if it is a sink. */

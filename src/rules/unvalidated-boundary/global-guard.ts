@@ -1,5 +1,5 @@
 import { ts } from "../../engine/ts";
-import { calleeName } from "../../engine/ast";
+import { decoratorNames, isNestController } from "./frameworks/nest";
 import type { ProjectHost } from "../../engine/types";
 
 /**
@@ -33,8 +33,6 @@ const PUBLIC_RE = /^(?:Public|IsPublic|PublicRoute|SkipAuth|NoAuth|AllowAnonymou
 /** A method of a `@Controller` class that no decorator of its own or of its class marks public: behind a global guard, only the signed-in reach it. */
 export function guardedControllerMethod(fn: ts.Node): boolean {
   const cls = fn.parent;
-  if (!ts.isMethodDeclaration(fn) || !cls || !ts.isClassDeclaration(cls)) return false;
-  const names = (n: ts.Node): string[] => (ts.canHaveDecorators(n) ? (ts.getDecorators(n) ?? []) : []).map((d) => (ts.isCallExpression(d.expression) ? calleeName(d.expression) ?? "" : ts.isIdentifier(d.expression) ? d.expression.text : ""));
-  const own = names(cls);
-  return own.includes("Controller") && !own.some((n) => PUBLIC_RE.test(n)) && !names(fn).some((n) => PUBLIC_RE.test(n));
+  if (!ts.isMethodDeclaration(fn) || !cls || !isNestController(cls)) return false;
+  return !decoratorNames(cls).some((n) => PUBLIC_RE.test(n)) && !decoratorNames(fn).some((n) => PUBLIC_RE.test(n));
 }

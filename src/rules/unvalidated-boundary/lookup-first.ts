@@ -2,6 +2,7 @@ import { ts } from "../../engine/ts";
 import { calleeName } from "../../engine/ast";
 import { isLogCall } from "../../engine/fix-safety";
 import { guardedControllerMethod } from "./global-guard";
+import { ownClassMethod } from "./verifier";
 import { climb, constInitializer, enclosingFunction, findRefs, isFunctionLike, leaves, nameText, unwrap, type FunctionLike } from "./ast";
 
 /**
@@ -467,16 +468,14 @@ export function serviceLooksUpFirst(param: ts.ParameterDeclaration, fn: Function
   return false;
 }
 
-/** The function a call names in the module of `fn`: a top-level function declaration (`getCategoryById(kv, id)`), or a method of `fn`'s class (`this.findOne(id)`). */
+/** The function a call names in the module of `fn`: a top-level function declaration (`getCategoryById(kv, id)`), or a method of the class (`this.findOne(id)`, verifier.ts's ownClassMethod). */
 function sameModuleFunction(call: ts.CallExpression, fn: FunctionLike): FunctionLike | undefined {
   const e = call.expression;
   if (ts.isIdentifier(e)) {
     for (const st of fn.getSourceFile().statements) if (ts.isFunctionDeclaration(st) && st.name?.text === e.text && st.body) return st;
     return undefined;
   }
-  const cls = fn.parent;
-  if (!ts.isPropertyAccessExpression(e) || e.expression.kind !== ts.SyntaxKind.ThisKeyword || !cls || !ts.isClassLike(cls)) return undefined;
-  return cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !!m.body && nameOf(m) === e.name.text);
+  return ownClassMethod(call);
 }
 
 /**
@@ -686,7 +685,7 @@ export function prismaServiceLooksUpFirst(name: string, fn: FunctionLike, call: 
     // `const patient = await this.findOne(patientId)`, a method of the same class whose own first use of its parameter
     // is such a lookup with a miss that throws (`if (!patient) throw new NotFoundException(…)`): the value is looked up
     // first one call down (MigueLeft/precision-back's `updateClinicalInfo`, session 45), then written.
-    const helper = ownLookupHelper(first, fn, textField);
+    const helper = ownLookupHelper(first, textField);
     return !!helper && refs.every((r) => r === first || r.pos > helper.end) && writesAfter(fn.body, helper.end) && signedInCaller(call, guardedApp);
   }
   const model = prismaModelOf(lookup);
@@ -722,13 +721,12 @@ function inLogCall(ref: ts.Node, fn: FunctionLike): boolean {
  * `this.findOne(patientId)` holding `ref` as an argument, where the class's method `findOne(id)` first uses its parameter
  * (log lines aside) as the key of a Prisma lookup of one row on a text field, the row bound and a miss throwing: the call.
  */
-function ownLookupHelper(ref: ts.Node, fn: FunctionLike, textField: (model: string, field: string) => boolean | undefined): ts.CallExpression | undefined {
+function ownLookupHelper(ref: ts.Node, textField: (model: string, field: string) => boolean | undefined): ts.CallExpression | undefined {
   const top = climb(ref);
   const call = top.parent;
-  const cls = fn.parent;
-  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.expression.kind !== ts.SyntaxKind.ThisKeyword || !cls || !ts.isClassLike(cls)) return undefined;
+  if (!call || !ts.isCallExpression(call)) return undefined;
   const index = call.arguments.indexOf(top as ts.Expression);
-  const method = cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && nameOf(m) === (call.expression as ts.PropertyAccessExpression).name.text);
+  const method = ownClassMethod(call);
   const param = method?.parameters[index];
   if (index < 0 || !method?.body || !param || !ts.isIdentifier(param.name)) return undefined;
   const first = findRefs(param.name.text, method.body, method.body.pos).find((r) => !inLogCall(r, method));

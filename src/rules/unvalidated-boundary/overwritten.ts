@@ -1,4 +1,5 @@
 import { ts } from "../../engine/ts";
+import { readsName } from "../../engine/ast";
 import { leaves } from "./ast";
 
 /**
@@ -10,11 +11,6 @@ function assigns(st: ts.Statement, name: string, derived = false): boolean {
   const e = st.expression;
   if (!(ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(e.left) && e.left.text === name)) return false;
   return !derived || !readsName(e.right, name);
-}
-
-function readsName(e: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(e)) return e.text === name && !(ts.isPropertyAccessExpression(e.parent) && e.parent.name === e);
-  return !!ts.forEachChild(e, (c) => readsName(c, name) || undefined);
 }
 
 /**

@@ -169,6 +169,8 @@ export default defineRule<Record<string, never>, CaseId>({
     let registrations: Map<string, Registration> | undefined;
     let textFields: Map<string, boolean | undefined> | undefined;
     let globalGuard: boolean | undefined;
+    /** env.callersElsewhere per method of this file. */
+    const methodCallers = new Map<ts.MethodDeclaration, ts.CallExpression[] | undefined>();
     let mongooseFields: Map<string, boolean | undefined> | undefined;
     let functions: Map<string, FunctionLike> | undefined;
     let operations: Map<FunctionLike, RouteOperation | undefined> | undefined;
@@ -229,13 +231,18 @@ export default defineRule<Record<string, never>, CaseId>({
         return own ?? importedFunction(call, ctx.sourceFile, ctx.path, (files ??= projectFiles()))?.fn;
       },
       callersElsewhere(method) {
-        // A method of an exported class of this file, not called in its own class: its callers in other modules, all seen.
+        // A method of an exported class of this file, not called in its own class: its callers in other modules, all seen;
+        // asked once per method and file (each field of its returned object asks again).
+        if (methodCallers.has(method)) return methodCallers.get(method);
         const cls = method.parent;
         const name = ts.isIdentifier(method.name) ? method.name.text : undefined;
-        if (!name || method.getSourceFile() !== ctx.sourceFile || !ts.isClassDeclaration(cls) || !cls.name || !(ts.getModifiers(cls) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
-        if (cls.getText(ctx.sourceFile).includes(`this.${name}`)) return undefined;
-        const found = callersOf((files ??= projectFiles()), ctx.path, cls.name.text, name);
-        return found?.complete ? found.sites.map((site) => site.call) : undefined;
+        let out: ts.CallExpression[] | undefined;
+        if (name && method.getSourceFile() === ctx.sourceFile && ts.isClassDeclaration(cls) && cls.name && (ts.getModifiers(cls) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword) && !cls.getText(ctx.sourceFile).includes(`this.${name}`)) {
+          const found = callersOf((files ??= projectFiles()), ctx.path, cls.name.text, name);
+          out = found?.complete ? found.sites.map((site) => site.call) : undefined;
+        }
+        methodCallers.set(method, out);
+        return out;
       },
       persistedField(target, field) {
         return persistedField(target, field, ctx.sourceFile, ctx.path, () => (files ??= projectFiles()));

@@ -25,7 +25,8 @@ export function sizeOfPresent(p: ts.PropertyAccessExpression): boolean {
   return ts.isBinaryExpression(q) && q.right === use && q.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && same(q.left);
 }
 
-const SIZE_COMPARISONS: ReadonlySet<ts.SyntaxKind> = new Set([
+/** The comparisons a size is tested by (`<`, `>`, `<=`, `>=`, `===`, `!==`); flow.ts's lengthTested too. */
+export const SIZE_COMPARISONS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.GreaterThanToken,
   ts.SyntaxKind.GreaterThanEqualsToken,
   ts.SyntaxKind.LessThanToken,

@@ -22,6 +22,16 @@ export function decoratorName(d: ts.Decorator): string | undefined {
   return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
 }
 
+/** The names of a node's decorators (`Controller` for `@Controller("users")`, `Public` for `@Public()`); none for a node that cannot have any. */
+export function decoratorNames(n: ts.Node): string[] {
+  return ts.canHaveDecorators(n) ? (ts.getDecorators(n) ?? []).map((d) => decoratorName(d) ?? "") : [];
+}
+
+/** A NestJS `@Controller` class: what its route methods return is the HTTP answer. */
+export function isNestController(n: ts.Node): n is ts.ClassDeclaration {
+  return ts.isClassDeclaration(n) && decoratorNames(n).includes("Controller");
+}
+
 /** A decorator that may check its property: any but the documenting and reshaping ones (`@IsString()`, a project's `@IsCpf()`). */
 export function mayCheck(d: ts.Decorator): boolean {
   const name = decoratorName(d);
