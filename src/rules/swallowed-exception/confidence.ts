@@ -19,11 +19,26 @@ import { answersNoneIntoLocal } from "./kept-none-handler";
  */
 export type LowConfidenceReason = "syncTry" | "bodyReadFallback" | "sameAsErrorBranch" | "notification" | "failureNotice" | "frameworkAnswers" | "cleanupBeforeRethrow" | "laterStep" | "belowErrorLevel" | "authAnswer" | "defaultKept";
 
-/** The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). */
+/**
+ * The deepest node whose span holds `pos`: a report's start (a catch header starts at `catch`). A list
+ * of children (a file's statements, a switch's clauses) is searched by halves, its nodes being in
+ * source order: a scan of each would make a file of n catches cost n² (robustness/scaling.test.ts).
+ */
 function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
+  const holds = (c: ts.Node): ts.Node | undefined => (c.getStart(sf) <= pos && pos < c.getEnd() ? c : undefined);
+  const inList = (list: ts.NodeArray<ts.Node>): ts.Node | undefined => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.getEnd() <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length ? holds(list[lo]!) : undefined;
+  };
   let n: ts.Node = sf;
   for (;;) {
-    const next: ts.Node | undefined = n.forEachChild((c) => (c.getStart(sf) <= pos && pos < c.getEnd() ? c : undefined));
+    const next: ts.Node | undefined = ts.forEachChild(n, holds, inList);
     if (!next) return n;
     n = next;
   }
