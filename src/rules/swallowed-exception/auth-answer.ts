@@ -22,7 +22,7 @@
  * reported at low confidence (`authAnswer`).
  */
 import { ts } from "../../engine/ts";
-import { calleeName, isFunctionLikeDeclaration as isFunctionLike } from "../../engine/ast";
+import { calleeName, isFunctionLikeDeclaration as isFunctionLike, unwrap } from "../../engine/ast";
 import { isLogCall } from "./analysis";
 
 // `UnauthorizedException` (NestJS), `ForbiddenException`, `UnauthorizedError`, `ForbiddenError`.
@@ -53,8 +53,7 @@ function awaitsMoreThanACheck(tryBlock: ts.Block): boolean {
   const visit = (n: ts.Node): boolean => {
     if (isFunctionLike(n)) return false;
     if (ts.isAwaitExpression(n)) {
-      let e: ts.Expression = n.expression;
-      while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+      const e = unwrap(n.expression);
       if (!ts.isCallExpression(e) || !checksCredentials(e)) return true;
     }
     return ts.forEachChild(n, visit) ?? false;
